@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.models import Page
+from wagtail.search import index
+
+from news.models import ArticlePage, NewsIndexPage
+
+
+class HomePage(Page):
+    """Root of one language edition of the site: one per locale."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["news.NewsIndexPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_articles"] = (
+            ArticlePage.objects.descendant_of(self)
+            .published_in(self.locale_id)
+            .for_listing()[: settings.NEWS_HOME_COUNT]
+        )
+        context["news_index"] = NewsIndexPage.objects.child_of(self).live().public().first()
+        return context

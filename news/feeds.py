@@ -1,0 +1,43 @@
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Site
+
+from .models import ArticlePage
+
+
+class LatestArticlesFeed(Feed):
+    """RSS of the newest articles in the language of the URL (/lt/rss.xml, /en/rss.xml)."""
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        self.site = Site.find_for_request(request)
+        return Locale.get_active()
+
+    def title(self, locale):
+        return _("Kaunas News")
+
+    def description(self, locale):
+        return _("The latest news from Kaunas, a UNESCO Learning City.")
+
+    def link(self, locale):
+        root = self.site.root_page.get_translation_or_none(locale) if self.site else None
+        return root.get_url(self.request) if root else "/"
+
+    def items(self, locale):
+        return ArticlePage.objects.published_in(locale).for_listing()[: settings.NEWS_FEED_COUNT]
+
+    def item_title(self, article):
+        return article.title
+
+    def item_description(self, article):
+        return article.lead
+
+    def item_link(self, article):
+        return article.get_url(self.request)
+
+    def item_pubdate(self, article):
+        return article.first_published_at
+
+    def item_categories(self, article):
+        return [topic.name for topic in article.topics.all()]

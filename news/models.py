@@ -1,0 +1,161 @@
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import InvalidPage, Paginator
+from django.db import models
+from django.http import Http404
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.search import index
+
+from .blocks import ArticleBodyBlock
+
+# Renditions that article listings show; prefetched together so a listing costs no query per card.
+CARD_IMAGE_SPEC = "fill-480x270"
+SOCIAL_IMAGE_SPEC = "fill-1200x630"
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def newest_first(self):
+        return self.order_by("-publication_date", "-pk")
+
+    def published_in(self, locale):
+        """Live, public articles of one locale, newest first: the order of every listing."""
+        return self.live().public().filter(locale=locale).newest_first()
+
+    def for_listing(self):
+        """Only what an article card shows, with its image renditions and topics prefetched."""
+        images = get_image_model().objects.prefetch_renditions(CARD_IMAGE_SPEC)
+        return (
+            self.defer_streamfields()
+            .select_related("locale")
+            .prefetch_related(models.Prefetch("hero_image", queryset=images), "topics")
+        )
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+class NewsIndexPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
+
+    def articles(self):
+        return ArticlePage.objects.child_of(self).published_in(self.locale_id)
+
+    def paginate(self, request):
+        """The requested page of articles; a page number that is not one answers 404."""
+        paginator = Paginator(self.articles().for_listing(), settings.NEWS_PAGE_SIZE)
+        try:
+            return paginator.page(request.GET.get("page", 1))
+        except InvalidPage as error:
+            raise Http404(str(error)) from error
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = self.paginate(request)
+        return context
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePage(Page):
+    lead = models.TextField(
+        _("lead"),
+        max_length=500,
+        help_text=_("One or two sentences shown in listings and used as the meta description."),
+    )
+    publication_date = models.DateField(_("publication date"), default=datetime.date.today)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        _("hero image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image for readers who cannot see it."),
+    )
+    topics = ClusterTaggableManager(verbose_name=_("topics"), through=ArticlePageTag, blank=True)
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
+
+    objects = ArticlePageManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        FieldPanel("publication_date"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")
+        ),
+        FieldPanel("topics"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("publication_date"),
+        index.FilterField("locale_id"),
+    ]
+    api_fields = [
+        APIField("lead"),
+        APIField("publication_date"),
+        APIField("hero_image"),
+        APIField("hero_image_alt"),
+        APIField("topics"),
+        APIField("body"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [models.Index(fields=["publication_date"], name="article_publication_date")]
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_image_alt:
+            raise ValidationError(
+                {"hero_image_alt": _("Describe the hero image for readers who cannot see it.")}
+            )
+
+    @cached_property
+    def social_image(self):
+        """The hero image as shared on social media and in structured data, or None."""
+        return self.hero_image.get_rendition(SOCIAL_IMAGE_SPEC) if self.hero_image else None
+
+    @property
+    def more_news(self):
+        return (
+            ArticlePage.objects.published_in(self.locale_id)
+            .exclude(pk=self.pk)
+            .for_listing()[: settings.NEWS_MORE_COUNT]
+        )
