@@ -1,0 +1,58 @@
+"""Project-wide pytest set-up: compiled UI translations and the headless browser."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from home.catalogs import compile_catalogs
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def pytest_configure(config):
+    # Compile before any test activates a language: Django caches catalogs per process.
+    compile_catalogs([Path(__file__).parent / "locale"])
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright; never a downloaded browser.
+
+    In CI a missing Chromium fails the run; elsewhere the browser tests skip with a hint.
+    """
+    if not Path(CHROMIUM).exists():
+        message = "Chromium not found: install Debian's package (`apt-get install chromium`)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message}; browser tests are mandatory in CI.")
+        pytest.skip(f"{message} to run the browser tests.")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the live server's ORM calls
+    # happen in another thread, but Django's guard looks only at the running loop.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(browser):
+    context = browser.new_context(locale="en-GB")
+    page = context.new_page()
+    yield page
+    context.close()

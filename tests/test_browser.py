@@ -1,0 +1,50 @@
+"""What a reader sees in a real browser: headless Debian Chromium driven by Playwright."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Site
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def demo_site(live_server):
+    call_command("load_demo", verbosity=0)
+    # Full URLs (canonical, hreflang) should point at the live server, as they would in a
+    # deployment whose Site record names its public host.
+    host, port = live_server.url.removeprefix("http://").split(":")
+    Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
+    return live_server.url
+
+
+def test_reader_reads_facts_switches_language_and_follows_more_news(browser_page, demo_site):
+    page = browser_page
+    page.goto(f"{demo_site}/en/news/")
+    page.get_by_role("link", name=re.compile("Learning City")).first.click()
+    assert page.locator("html").get_attribute("lang") == "en"
+
+    table = page.get_by_role("table", name=re.compile("Facts"))
+    assert table.is_visible()
+    row_headers = table.locator("tbody th[scope=row]").all_inner_texts()
+    assert "Population" in row_headers
+    population = table.locator("tbody tr", has=page.locator("th", has_text="Population"))
+    assert "305" in population.locator("td").first.inner_text()
+    assert page.locator("ol li#ref-1 a[href^='https://www.uil.unesco.org']").count() == 1
+
+    english_url = page.url
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Lietuviškai").click()
+    page.wait_for_url(re.compile(r"/lt/naujienos/[^/]+/$"))
+    assert page.locator("html").get_attribute("lang") == "lt"
+    assert page.get_by_role("table", name=re.compile("Faktai")).is_visible()
+    assert page.locator(f"link[rel=alternate][hreflang=en][href='{english_url}']").count() == 1
+
+    more_news = page.get_by_role("complementary", name="Daugiau naujienų")
+    links = more_news.get_by_role("link")
+    assert links.count() == 3
+    target_title = links.first.inner_text()
+    links.first.click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == target_title
+    assert "/lt/naujienos/" in page.url
