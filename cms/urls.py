@@ -10,6 +10,8 @@ from home.sitemaps import EditionsSitemap
 from news.feeds import LatestArticlesFeed
 
 urlpatterns = [
+    # The headless API (cms/api.py): outside i18n_patterns, its URLs carry no language.
+    path("", include("cms.api")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": EditionsSitemap}}, name="sitemap"),

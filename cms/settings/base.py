@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "news",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "wagtail.api.v3",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -34,6 +35,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "ninja",
+    "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -44,10 +47,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware, except that it leaves /api/ alone (no /lt/ redirect of a 404).
+    "cms.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -139,3 +144,13 @@ NEWS_PAGE_SIZE = 10
 # Articles in the RSS feed and on each home page.
 NEWS_FEED_COUNT = 20
 NEWS_HOME_COUNT = 4
+
+# Headless content API: Wagtail API v3 at /api/v3/ (see cms/api.py and docs/headless.md).
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+# Seconds a shared cache may keep an anonymous API response.
+NEWS_API_CACHE_MAX_AGE = int(os.environ.get("NEWS_API_CACHE_MAX_AGE", "60"))
+# Browser origins allowed to call the API, comma-separated; none by default.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_EXPOSE_HEADERS = ["ETag"]
