@@ -10,7 +10,8 @@ and one error format (RFC 7807 problem+json) cover them all. It also
   i18n_patterns puts in front of every page URL;
 - adds HTTP caching to every API response: `ETag` (and 304 answers to `If-None-Match`),
   `Cache-Control` (public for anonymous reads, private with a token, no-store otherwise);
-- answers 4xx, never 500, to NUL characters in the query string;
+- answers 4xx, never 500, to NUL characters and overflowing limits or offsets in the
+  query string (Wagtail's endpoints pass them on to the database), and JSON to a 405;
 - answers unknown /api/ URLs with a JSON 404.
 
 cms/urls.py includes `urlpatterns` outside i18n_patterns, and cms.middleware keeps
@@ -88,8 +89,21 @@ if not getattr(find_operation.view_func, "locale_aware", False):
     find_operation.view_func = locale_aware_find(find_operation.view_func)
 
 
-def is_malformed(request):
-    return any("\x00" in key or "\x00" in value for key, value in request.GET.items())
+# Ids, limits and offsets beyond this are client errors (and overflow SQLite's integers).
+MAX_INT = 2**31 - 1
+
+
+def malformed(request):
+    """What no endpoint can answer, before it reaches a database (which would answer 500)."""
+    for key, values in request.GET.lists():
+        if "\x00" in key or any("\x00" in value for value in values):
+            return "NUL characters are not allowed."
+    for name in ("limit", "offset"):
+        for value in request.GET.getlist(name):
+            digits = value.strip().lstrip("+-")
+            if digits.isdigit() and (len(digits) > 10 or int(digits) > MAX_INT):
+                return f"{name} is out of range (at most {MAX_INT})."
+    return None
 
 
 def with_http_caching(view):
@@ -97,10 +111,15 @@ def with_http_caching(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if is_malformed(request):
-            response = problem_response(status=400, detail="NUL characters are not allowed.")
+        problem = malformed(request)
+        if problem:
+            response = problem_response(status=400, detail=problem)
         else:
             response = view(request, *args, **kwargs)
+        if response.status_code == 405 and "json" not in response.get("Content-Type", ""):
+            allow = response["Allow"]
+            response = problem_response(status=405, detail=f"Allowed methods: {allow}.")
+            response["Allow"] = allow
         # A token can change what a response shows (drafts): caches must key on it.
         patch_vary_headers(response, ["Authorization"])
         readable = request.method in ("GET", "HEAD") and response.status_code == 200

@@ -25,13 +25,14 @@ from django.utils.html import escape
 from django.utils.http import http_date
 from ninja import Field, Path, Query, Router, Schema
 from pydantic import model_validator
+from taggit.models import Tag
 from wagtail.api.rich_text import APIRichText, RichTextOutputFormat
 from wagtail.api.utils import get_full_url
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.errors import as_validation_error
 from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.rich_text import features as rich_text_features
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 from wagtail.search.backends import get_search_backend
@@ -776,11 +777,22 @@ def apply_locales(queryset, content: PublicContent, params: LocaleParams):
     )
 
 
+def topic_q(topic):
+    """Articles tagged with a topic given by its slug or its name, in any letter case.
+
+    Names are compared through their slugs: SQLite's case-insensitive comparison only folds
+    ASCII letters, and Lithuanian topics are rarely ASCII.
+    """
+    slugs = {topic, Tag().slugify(topic)}
+    tagged = ArticlePageTag.objects.filter(content_object_id=OuterRef("pk"))
+    return Q(Exists(tagged.filter(Q(tag__slug__in=slugs) | Q(tag__name=topic))))
+
+
 def search_ids(query, locale=None):
     """Ids of live articles matching a full-text query (the caller scopes them further)."""
     queryset = ArticlePage.objects.live()
     if locale:
-        queryset = queryset.filter(locale__language_code=locale)
+        queryset = queryset.filter(locale=Locale.objects.filter(language_code=locale).first())
     results = get_search_backend().search(query, queryset, order_by_relevance=False)
     return [page.pk for page in results[:1000]]
 
@@ -810,13 +822,7 @@ def list_articles(request, params: ArticleListParams = Query(...)):  # noqa: B00
     content = PublicContent(request)
     queryset = apply_locales(content.articles(), content, params)
     if params.topic:
-        queryset = queryset.filter(
-            Exists(
-                ArticlePageTag.objects.filter(content_object_id=OuterRef("pk")).filter(
-                    Q(tag__slug=params.topic) | Q(tag__name__iexact=params.topic)
-                )
-            )
-        )
+        queryset = queryset.filter(topic_q(params.topic))
     if params.search:
         ids = search_ids(params.search, params.locale if not params.fallback else None)
         queryset = queryset.filter(pk__in=ids)

@@ -1,0 +1,140 @@
+"""Fixtures of the content API tests: a bilingual site built by hand (see builders.py).
+
+Wagtail root
+├── HomePage "pradzia" (lt, root of the default Site)  └── NewsIndexPage "naujienos"
+└── HomePage "home"    (en, translation of the lt home) └── NewsIndexPage "news"
+
+Fixture names start with `api_` or `make_` so that they never shadow the site tests' own
+fixtures in tests/conftest.py.
+"""
+
+import datetime
+
+import pytest
+from django.core.cache import caches
+from wagtail.models import APIToken, Locale, Page, Site
+
+from home.models import HomePage
+from news.models import NewsIndexPage
+
+from .builders import Kaunas, full_body, make_article, make_image, translate
+
+
+@pytest.fixture(autouse=True)
+def api_clear_caches():
+    """Site root paths and renditions are cached; rows rolled back must not linger there."""
+    for cache in caches.all():
+        cache.clear()
+    yield
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture
+def api_site(db):
+    lt = Locale.objects.get(language_code="lt")
+    en = Locale.objects.get(language_code="en")
+    root = Page.get_first_root_node()
+    welcome = list(root.get_children())
+
+    home_lt = root.add_child(
+        instance=HomePage(title="Kauno naujienos", slug="pradzia", locale=lt, intro="Sveiki!")
+    )
+    site = Site.objects.get(is_default_site=True)
+    site.hostname = "testserver"
+    site.port = 80
+    site.root_page = home_lt
+    site.save()
+    for page in welcome:  # Wagtail's "Welcome" page, no longer the root of any site
+        page.delete()
+
+    home_en = translate(home_lt, en, title="Kaunas News", slug="home", intro="Welcome!")
+    news_lt = home_lt.add_child(
+        instance=NewsIndexPage(title="Naujienos", slug="naujienos", locale=lt, intro="Miesto.")
+    )
+    news_en = translate(news_lt, en, title="News", slug="news", intro="City news.")
+    return Kaunas(site, lt, en, home_lt, home_en, news_lt, news_en)
+
+
+@pytest.fixture
+def api_image(db):
+    return make_image()
+
+
+@pytest.fixture
+def api_articles(api_site, api_image):
+    """Three lt articles (one with an English edition) and one English-only article.
+
+    Newest first: lt_new (2024-03-03), lt_mid (2024-02-02, translated), lt_old (2024-01-01);
+    en_only (2024-02-15) exists in English only.
+    """
+    lt_old = make_article(
+        api_site.news_lt, "Senas", date=datetime.date(2024, 1, 1), topics=["Kultūra"]
+    )
+    lt_mid = make_article(
+        api_site.news_lt,
+        "Vidurinis",
+        slug="vidurinis",
+        date=datetime.date(2024, 2, 2),
+        topics=["Švietimas", "Kultūra"],
+        hero_image=api_image,
+        body=full_body(api_image, linked_page=lt_old),
+    )
+    lt_new = make_article(
+        api_site.news_lt, "Naujas", date=datetime.date(2024, 3, 3), topics=["Sportas"]
+    )
+    en_mid = translate(
+        lt_mid,
+        api_site.en,
+        title="Middle",
+        slug="middle",
+        lead="Lead in English.",
+        hero_image_alt="A photo",
+    )
+    en_only = make_article(
+        api_site.news_en, "English only", slug="english-only", date=datetime.date(2024, 2, 15)
+    )
+    return {
+        "lt_old": lt_old,
+        "lt_mid": lt_mid,
+        "lt_new": lt_new,
+        "en_mid": en_mid,
+        "en_only": en_only,
+    }
+
+
+@pytest.fixture
+def api_token(db, django_user_model):
+    """`api_token(user)`: the Authorization header value of a new bearer token for `user`."""
+
+    def factory(user):
+        _token, plaintext = APIToken.create_token(user=user, name="test")
+        return f"Bearer {plaintext}"
+
+    return factory
+
+
+@pytest.fixture
+def api_editor(db, django_user_model):
+    """A user of Wagtail's Editors group: may edit pages, not publish them."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("redaktore", "r@example.com", "pw")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def api_moderator(db, django_user_model):
+    """A user of Wagtail's Moderators group: may edit and publish pages."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("moderatorius", "m@example.com", "pw")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+@pytest.fixture
+def api_reader(db, django_user_model):
+    """A user with no Wagtail permission at all."""
+    return django_user_model.objects.create_user("skaitytojas", "s@example.com", "pw")
