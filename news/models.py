@@ -16,8 +16,10 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from .blocks import ArticleBodyBlock
+from .panels import TranslationStatusPanel
 
 # Renditions that article listings show; prefetched together so a listing costs no query per card.
 CARD_IMAGE_SPEC = "fill-480x270"
@@ -108,7 +110,18 @@ class ArticlePage(Page):
 
     objects = ArticlePageManager()
 
+    # Translation (README, "Translation workflow"): every text field and text block is
+    # translated; these stay the same in every edition. A translator may replace the hero
+    # image (overridable), not the date or the topics.
+    override_translatable_fields = [
+        SynchronizedField("publication_date", overridable=False),
+        SynchronizedField("hero_image"),
+        SynchronizedField("topics", overridable=False),
+    ]
+
     content_panels = Page.content_panels + [
+        # Where the translations of this article stand (README, "Translation workflow").
+        TranslationStatusPanel(heading=_("Translations")),
         FieldPanel("lead"),
         FieldPanel("publication_date"),
         MultiFieldPanel(

@@ -154,3 +154,32 @@ NEWS_API_CACHE_MAX_AGE = int(os.environ.get("NEWS_API_CACHE_MAX_AGE", "60"))
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_EXPOSE_HEADERS = ["ETag"]
+
+# Translation workflow (README, "Translation workflow"). A newly submitted translation starts
+# as a draft: wagtail-localize would otherwise publish the new page with the source text.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+
+def machine_translator_from_env():
+    """DeepL with DEEPL_API_KEY, else LibreTranslate at LIBRETRANSLATE_URL, else none."""
+    if os.environ.get("DEEPL_API_KEY"):
+        return {
+            "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+            "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"]},
+        }
+    if os.environ.get("LIBRETRANSLATE_URL"):
+        return {
+            "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            "OPTIONS": {
+                "LIBRETRANSLATE_URL": os.environ["LIBRETRANSLATE_URL"].rstrip("/"),
+                "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+            },
+        }
+    return None
+
+
+DUMMY_MACHINE_TRANSLATOR = {
+    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+    "OPTIONS": {},
+}
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env()

@@ -1,0 +1,103 @@
+"""Publishing translations without ever showing readers a mixed-language page.
+
+wagtail-localize fills a segment that has no translation with its source text when it saves
+a translation (``Translation.save_target``), and its "save a draft" writes the page row that
+the public site serves. So:
+
+* a translation is published only when every segment is translated, unless someone who may
+  submit translations (an editor) explicitly chooses to publish it incomplete;
+* when a sync does not publish, it saves a *draft revision* built from the translations so
+  far (``save_draft``), leaving the live page and its row as last published: readers keep the
+  last complete translation while the new segments are translated.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from wagtail_localize.models import StringSegment
+from wagtail_localize.views.edit_translation import apply_machine_translation
+
+
+class IncompleteTranslationError(Exception):
+    def __init__(self, translation, missing):
+        self.translation = translation
+        self.missing = missing
+        super().__init__(f"{missing} segment(s) of {translation} are not translated")
+
+
+def missing_segments(translation):
+    """Segments of the translation's source with no usable translation (errors count as none)."""
+    return (
+        StringSegment.objects.filter(source_id=translation.source_id)
+        .annotate_translation(translation.target_locale_id)
+        .filter(translation__isnull=True)
+    )
+
+
+def untranslated_count(translation):
+    total, translated = translation.get_progress()
+    return total - translated
+
+
+def publish_translation(translation, user=None, allow_incomplete=False):
+    """Publish the target of ``translation``; refuse while segments are untranslated."""
+    if not allow_incomplete:
+        missing = untranslated_count(translation)
+        if missing:
+            raise IncompleteTranslationError(translation, missing)
+    translation.save_target(user=user, publish=True)
+
+
+def save_draft(translation, user=None):
+    """Save a draft revision of the target page with the translations made so far.
+
+    Missing segments show their source text in the draft (which only the admin sees); the
+    page row, and so the live page, stays as last published.
+    """
+    target = translation.get_target_instance()
+    if getattr(target, "alias_of_id", None):
+        return None  # an alias mirrors its source and has no revisions of its own
+    draft = translation.source.get_ephemeral_translated_instance(
+        translation.target_locale, fallback=True
+    )
+    return draft.save_revision(user=user, clean=False)
+
+
+@dataclass
+class SyncResult:
+    published: list = field(default_factory=list)
+    drafted: list = field(default_factory=list)  # (translation, untranslated segment count)
+    failed: list = field(default_factory=list)  # (translation, ValidationError)
+
+
+@transaction.atomic
+def sync_translations(
+    source, user=None, publish=False, publish_incomplete=False, machine_translator=None
+):
+    """Update ``source`` from its page and bring every enabled translation along.
+
+    What wagtail-localize's update view does, except that an incomplete translation is never
+    published (unless ``publish_incomplete``): it gets a draft revision instead.
+    """
+    source.update_from_db()  # new and changed segments start untranslated (or from memory)
+    result = SyncResult()
+    translations = list(source.translations.filter(enabled=True).select_related("target_locale"))
+    for translation in translations:
+        if machine_translator is not None and machine_translator.can_translate(
+            source.locale, translation.target_locale
+        ):
+            apply_machine_translation(translation.id, user, machine_translator)
+        missing = untranslated_count(translation)
+        if publish and (publish_incomplete or not missing):
+            try:
+                publish_translation(translation, user=user, allow_incomplete=True)
+            except ValidationError as error:
+                result.failed.append((translation, error))
+            else:
+                result.published.append(translation)
+        else:
+            save_draft(translation, user=user)
+            source.update_target_view_restrictions(translation.target_locale)
+            result.drafted.append((translation, missing))
+    return result
