@@ -1,7 +1,9 @@
 """`manage.py load_demo`: the demo site in Lithuanian, its English translation made through
 wagtail-localize, idempotency and the development admin account."""
 
+import datetime
 import re
+from dataclasses import replace
 from html import escape
 from io import StringIO
 
@@ -17,8 +19,11 @@ from wagtail.models import Locale, Page, Revision, Site
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from home.models import HomePage
+from news.demo import build
 from news.demo.content import ARTICLES
+from news.demo.illustrations import ILLUSTRATIONS
 from news.demo.loader import DEV_ADMIN_PASSWORD, DEV_ADMIN_USERNAME
+from news.demo.translation import SegmentMismatch, pair_segments
 from news.models import ArticlePage, NewsIndexPage
 
 TRANSLATED = [spec for spec in ARTICLES if spec.english]
@@ -181,6 +186,19 @@ class TestDemoSite:
             total, translated = translation.get_progress()
             assert total == translated > 0
             assert not translation.get_target_instance().slug.startswith("en-")
+
+    def test_english_text_that_does_not_match_the_source_is_refused(self, demo):
+        spec = next(spec for spec in TRANSLATED if spec.key == "digital-skills")
+        shorter = replace(spec, body=spec.body[:-1])
+        images = {
+            key: get_image_model().objects.get(title=item.title)
+            for key, item in ILLUSTRATIONS.items()
+        }
+        english = build.article_page(shorter, "en", locale("en"), images, datetime.date.today())
+        source = TranslationSource.objects.get_for_instance(article(spec.slug.lt, "lt"))
+
+        with pytest.raises(SegmentMismatch, match="nothing translates"):
+            list(pair_segments(source, english))
 
     # The public site
 

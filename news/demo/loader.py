@@ -52,9 +52,6 @@ class Report:
     def add(self, kind, name, status):
         self.items.append((kind, name, status))
 
-    def count(self, kind, status):
-        return sum(1 for item in self.items if item[0] == kind and item[2] == status)
-
     def summary(self, verbose=False):
         """One line per kind of thing (``Images: 8 created``), each item too if verbose."""
         for kind in dict.fromkeys(kind for kind, _name, _status in self.items):
@@ -91,6 +88,8 @@ def _ensure_admin(report):
 
 
 class DemoLoader:
+    """Ensures each piece of the demo in turn, recording what it did in the report."""
+
     def __init__(self, report, user, today):
         self.report = report
         self.user = user

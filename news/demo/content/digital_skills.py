@@ -44,7 +44,7 @@ ARTICLE = ArticleSpec(
         heading(T("Perkvalifikavimas naujai karjerai", "Retraining for a new career")),
         paragraphs(
             T(
-                "Perkvalifikavimo kursai skirti tiems, kas nori pereiti į kitą sritį, be kita "
+                "Perkvalifikavimo kursai skirti tiems, kurie nori pereiti į kitą sritį, be kita "
                 "ko, ir į sparčiai augantį technologijų sektorių. Juose derinamos praktinės "
                 "užduotys ir pagrindinės žinios, kurių tikisi darbdaviai.",
                 "Requalification courses are meant for people who want to move into a "

@@ -65,8 +65,8 @@ ARTICLE = ArticleSpec(
             initiative(
                 T("„Judėk sveikai“", "Move Healthy"),
                 T(
-                    "Viešos programos kviečia įvairaus amžiaus ir pasirengimo žmones sportuoti "
-                    "kartu gryname ore.",
+                    "Viešos programos kviečia įvairaus amžiaus ir fizinio pasirengimo žmones "
+                    "sportuoti kartu gryname ore.",
                     "Public programmes invite people of every age and fitness level to "
                     "exercise together outdoors.",
                 ),

@@ -60,7 +60,7 @@ ARTICLE = ArticleSpec(
                 ),
             ),
             initiative(
-                T("Bet kokio amžiaus", "At any age"),
+                T("Visoms amžiaus grupėms", "For every age"),
                 T(
                     "Užsiėmimai mažiesiems ir senjorams primena, kad įtrauktis susijusi ir su "
                     "amžiumi.",

@@ -35,7 +35,8 @@ ARTICLE = ArticleSpec(
     hero=Hero(
         image="skyline",
         alt=T(
-            "Stilizuota iliustracija: miesto siluetas žalsvai mėlyname danguje su šilta saule",
+            "Stilizuota iliustracija: miesto siluetas žalsvai mėlyno dangaus fone ir šiltai "
+            "šviečianti saulė",
             "Stylised illustration: a city skyline under a teal and blue sky with a warm sun",
         ),
     ),
@@ -45,7 +46,8 @@ ARTICLE = ArticleSpec(
                 "Kaunas užsienyje garsėja kultūra ir palankia verslo aplinka, o vis dažniau – "
                 "ir tuo, kaip jis mokosi. Nuo 2016 metų miestas priklauso UNESCO pasauliniam "
                 "besimokančių miestų tinklui. Šis statusas įpareigoja: mokymasis turi būti "
-                "atviras kiekvienam, nepriklausomai nuo amžiaus ir gyvenimo aplinkybių.",
+                "atviras kiekvienam, kad ir kokio amžiaus jis būtų ir kokiomis aplinkybėmis "
+                "gyventų.",
                 "Kaunas is known abroad for its culture and its friendly business climate, and "
                 "more and more for the way it learns. Since 2016 the city has belonged to the "
                 "UNESCO Global Network of Learning Cities. The status comes with a promise: "
@@ -57,8 +59,8 @@ ARTICLE = ArticleSpec(
         ),
         paragraphs(
             T(
-                "Švietimas Kaune nėra atskira sritis, tvarkoma atskirai nuo visko kito: jis "
-                "įaustas į miesto plėtros strategiją. Mokytis gali ir mažieji, ir dirbantys "
+                "Švietimas Kaune nėra nuo viso kito atitrūkusi sritis: jis įaustas į miesto "
+                "plėtros strategiją. Mokytis gali ir mažieji, ir dirbantys "
                 "suaugusieji, ir senjorai – klasėje, dirbtuvėse ar internete.",
                 "In Kaunas, education is not a department that runs apart from everything "
                 "else: it is built into the city's development strategy. Toddlers, working "
@@ -68,7 +70,7 @@ ARTICLE = ArticleSpec(
             T(
                 "Universitetai, bendruomenės centrai ir inovacijų centrai veikia išvien. Kartu "
                 "jie siūlo formaliąsias studijas, neformaliuosius kursus ir skaitmeninį "
-                "mokymąsi, todėl kiekvienas gali rasti jam tinkamą kelią.",
+                "mokymąsi, todėl kiekvienas gali rasti sau tinkamą kelią.",
                 "Universities, community centres and innovation hubs pull in the same "
                 "direction. Between them they offer degree programmes, non-formal courses and "
                 "digital learning, so that everyone can find a route that suits them.",
@@ -107,10 +109,10 @@ ARTICLE = ArticleSpec(
         heading(T("Kuo išsiskiria Kaunas", "What sets Kaunas apart")),
         paragraphs(
             T(
-                "Kaune mokymasis nesibaigia prie mokyklos durų. Jis yra kultūrinio gyvenimo, "
-                "ekonomikos ir kaimynystės dalis. Žinios ir nauji įgūdžiai padeda gyventojams "
-                "prisitaikyti prie pokyčių, o pačiam miestui – tapti atsparesniam ir "
-                "konkurencingesniam.",
+                "Kaune mokymasis nesibaigia prie mokyklos durų. Jis persmelkia miesto kultūrinį "
+                "gyvenimą, ekonomiką ir rajonų bendruomenes. Žinios ir nauji įgūdžiai padeda "
+                "gyventojams prisitaikyti prie pokyčių, o pačiam miestui – tapti atsparesniam "
+                "ir konkurencingesniam.",
                 "In Kaunas, learning does not stop at the school gate. It runs through the "
                 "city's cultural life, its economy and its neighbourhoods. New knowledge and "
                 "skills help residents cope with change, and they make the city itself "
@@ -142,16 +144,16 @@ ARTICLE = ArticleSpec(
             ),
             caption=T(
                 "Kaunas dalijasi patirtimi su kitais UNESCO tinklo miestais.",
-                "Kaunas swaps experience with the other cities of the UNESCO network.",
+                "Kaunas shares its experience with the other cities of the UNESCO network.",
             ),
         ),
         heading(T("Žvilgsnis į ateitį", "Looking ahead")),
         paragraphs(
             T(
-                "Narystė UNESCO tinkle leidžia Kaunui lygintis su miestais visuose žemynuose, "
-                "tačiau svarbiausias darbas vyksta čia pat – mokyklose, universitetuose ir "
-                "rajonuose. Siekį lengva nusakyti, bet sunku įgyvendinti: niekam Kaune "
-                "neturėtų pritrūkti progų išmokti ko nors naujo.",
+                "Narystė UNESCO tinkle leidžia Kaunui keistis patirtimi su miestais visuose "
+                "žemynuose, tačiau svarbiausias darbas vyksta čia pat – mokyklose, "
+                "universitetuose ir rajonuose. Siekį lengva nusakyti, bet sunku įgyvendinti: "
+                "niekam Kaune neturėtų pritrūkti progų išmokti ko nors naujo.",
                 "Membership of the UNESCO network lets Kaunas compare notes with cities on "
                 "every continent, but the real work happens at home, in its schools, "
                 "universities and neighbourhoods. The aim is easy to state and hard to "

@@ -71,7 +71,7 @@ ARTICLE = ArticleSpec(
             initiative(
                 T("Investicijos vietoje", "Investment at home"),
                 T(
-                    "Tarptautiniai mainai eina kartu su investicijomis į mokymosi galimybes "
+                    "Tarptautiniai mainai derinami su investicijomis į mokymosi galimybes "
                     "pačiame mieste.",
                     "International exchange goes together with investment in learning "
                     "opportunities in the city itself.",
