@@ -11,8 +11,9 @@ fixtures in tests/conftest.py.
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.core.cache import caches
-from wagtail.models import APIToken, Locale, Page, Site
+from wagtail.models import APIToken, GroupPagePermission, Locale, Page, Site
 
 from home.models import HomePage
 from news.models import NewsIndexPage
@@ -114,24 +115,34 @@ def api_token(db, django_user_model):
     return factory
 
 
+def user_with_page_permissions(django_user_model, username, codenames):
+    """A user whose only group may do `codenames` on every page (under the tree root)."""
+    group = Group.objects.create(name=f"API {username}")
+    for codename in codenames:
+        GroupPagePermission.objects.create(
+            group=group,
+            page=Page.get_first_root_node(),
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+    user = django_user_model.objects.create_user(username, f"{username}@example.com", "pw")
+    user.groups.add(group)
+    return user
+
+
 @pytest.fixture
 def api_editor(db, django_user_model):
-    """A user of Wagtail's Editors group: may edit pages, not publish them."""
-    from django.contrib.auth.models import Group
-
-    user = django_user_model.objects.create_user("redaktore", "r@example.com", "pw")
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
+    """May add and edit pages, not publish them."""
+    return user_with_page_permissions(django_user_model, "redaktore", ["add_page", "change_page"])
 
 
 @pytest.fixture
 def api_moderator(db, django_user_model):
-    """A user of Wagtail's Moderators group: may edit and publish pages."""
-    from django.contrib.auth.models import Group
-
-    user = django_user_model.objects.create_user("moderatorius", "m@example.com", "pw")
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
+    """May add, edit and publish pages."""
+    return user_with_page_permissions(
+        django_user_model, "moderatorius", ["add_page", "change_page", "publish_page"]
+    )
 
 
 @pytest.fixture
