@@ -3,17 +3,20 @@
 Every permission here is an ordinary Wagtail/Django permission (group permission, page
 permission on a subtree, collection permission) so the admin's own checks enforce them:
 
-========== ============================================ =======================================
-group      page permissions                             other permissions
-========== ============================================ =======================================
-Editors    add, change, publish, lock, unlock on        access admin, submit translations
-           Wagtail's root page (every edition)          (wagtail-localize); add, change,
+=========== =========================================== ======================================
+group       page permissions                            other permissions
+=========== =========================================== ======================================
+Editors     add, change, publish, lock, unlock on       access admin, submit translations
+            Wagtail's root page (every edition)         (wagtail-localize); add, change,
                                                         choose, delete images and documents
 Translators change, publish on the root page of each    access admin; choose images and
-           edition in a translation locale (``/en/``)   documents
-Moderators none: they act through the "Moderators       access admin; choose images and
-           approval" workflow on Wagtail's root page    documents
-========== ============================================ =======================================
+            edition in a translation locale (``/en/``)  documents
+Moderators  publish on Wagtail's root page; they act    access admin; choose images and
+            through the "Moderators approval" workflow  documents
+            (its group approval task lets them edit a
+            page under review; approving the last task
+            publishes it with *their* permission)
+=========== =========================================== ======================================
 
 The functions take an app registry (``apps``) so that the data migration (historical models)
 and the runtime signal (``news.signals``) share this code. An edition root in a translation
@@ -52,6 +55,7 @@ ROOT_PAGE_PERMISSIONS = {
     EDITORS: _model_permissions(
         "wagtailcore", "page", ["add", "change", "publish", "lock", "unlock"]
     ),
+    MODERATORS: _model_permissions("wagtailcore", "page", ["publish"]),
 }
 # Page permissions held on the root page of every edition in a translation locale.
 EDITION_PAGE_PERMISSIONS = {

@@ -14,12 +14,19 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 from wagtail.models import Locale, Page, Site
+from wagtail.users.models import UserProfile
 
 from home.models import HomePage
 from news.models import NewsIndexPage
 from news.roles import EDITORS, MODERATORS, TRANSLATORS
 
-from .helpers import article_body, create_article, make_image
+from .helpers import (
+    article_body,
+    create_article,
+    make_image,
+    translate_completely,
+    translation_of,
+)
 
 
 def _translate(page, locale, **fields):
@@ -96,6 +103,8 @@ def users(db, django_user_model):
             role.lower(), f"{role.lower()}@example.com", "pw", first_name=role
         )
         user.groups.add(Group.objects.get(name=role))
+        # The admin speaks English to them (its messages are what the tests read).
+        UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "en"})
         created[role] = user
     return created
 
@@ -124,3 +133,25 @@ def moderator_client(users):
 @pytest.fixture
 def role_clients(editor_client, translator_client, moderator_client):
     return {EDITORS: editor_client, TRANSLATORS: translator_client, MODERATORS: moderator_client}
+
+
+@pytest.fixture
+def english_article(article, newsroom, django_capture_on_commit_callbacks):
+    """The article's English translation, complete and published (set up without the admin)."""
+    translate_completely(article, newsroom.en)
+    translation = translation_of(article, newsroom.en)
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    return translation.get_target_instance()
+
+
+@pytest.fixture
+def other_article(newsroom, image):
+    """A second published article, not translated."""
+    return create_article(
+        newsroom.news_lt,
+        "Naktinis autobusas",
+        slug="naktinis-autobusas",
+        lead="Naktiniai autobusai važiuos ir sekmadieniais.",
+        body=article_body(image),
+    )

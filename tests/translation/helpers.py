@@ -25,6 +25,7 @@ from wagtail_localize.models import (
     Translation,
     TranslationSource,
 )
+from wagtail_localize.operations import translate_object
 
 from news.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
 from news.models import ArticlePage
@@ -321,8 +322,9 @@ def page_form_data(page, action="action-publish", **changes):
         "comments-INITIAL_FORMS": "0",
         "comments-MIN_NUM_FORMS": "0",
         "comments-MAX_NUM_FORMS": "1000",
-        action: action,
     }
+    if action:  # none: save a draft
+        data[action] = action
     data.update(_block_data(page.body.stream_block, page.body, "body"))
     data.update(changes)
     return data
@@ -336,3 +338,20 @@ def body_field(data, block_type, *path):
         if re.fullmatch(r"body-\d+-type", key) and value == block_type
     )
     return "-".join(["body", index, "value", *path])
+
+
+def translate_completely(page, locale, translations=ENGLISH, user=None):
+    """Submit ``page`` with wagtail-localize's own operation and translate every segment."""
+    translate_object(page, [locale], user=user)
+    translation = translation_of(page, locale)
+    for segment in StringSegment.objects.filter(source=translation.source).select_related("string"):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            context_id=segment.context_id,
+            locale=locale,
+            defaults={
+                "data": translations[segment.string.data],
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+            },
+        )
+    return translation
