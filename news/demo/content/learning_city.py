@@ -17,8 +17,8 @@ ARTICLE = ArticleSpec(
     key="learning-city",
     slug=T("kaunas-besimokantis-miestas", "kaunas-learning-city"),
     title=T(
-        "Kaunas – besimokantis miestas, kuriame žinios kuria ateitį",
-        "Kaunas, a learning city where knowledge shapes the future",
+        "Kaunas – UNESCO besimokantis miestas, kuriame žinios kuria ateitį",
+        "Kaunas, a UNESCO Learning City where knowledge shapes the future",
     ),
     lead=T(
         "Antrasis pagal dydį Lietuvos miestas mokymąsi laiko kasdienio gyvenimo dalimi – "

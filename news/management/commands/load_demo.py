@@ -19,6 +19,8 @@ class Command(BaseCommand):
         except SegmentMismatch as error:
             raise CommandError(f"The demo content does not match the pages: {error}") from error
 
+        if options["verbosity"] == 0:
+            return
         for line in report.summary(verbose=options["verbosity"] > 1):
             self.stdout.write(line)
         self.stdout.write("")
