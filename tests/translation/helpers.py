@@ -232,7 +232,10 @@ def sync_translations(client, page, **options):
 
 
 def messages_of(response):
-    return [str(message) for message in response.context["messages"]] if response.context else []
+    """The admin messages a rendered response shows."""
+    if not response.context:
+        return []
+    return [str(message).strip() for message in response.context["messages"]]
 
 
 def plain(markup):
