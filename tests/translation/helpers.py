@@ -158,16 +158,6 @@ def create_article(index, title, *, slug, body, lead="Straipsnio įžanga.", **f
     return article
 
 
-def set_body_block(page, block_type, value):
-    """Replace the value of the first block of ``block_type``, keeping every block id."""
-    stream = page.body
-    for index, block in enumerate(stream):
-        if block.block_type == block_type:
-            stream[index] = (block_type, value, block.id)
-            return
-    raise AssertionError(f"no {block_type} block")
-
-
 # Admin steps, through the real views
 
 
