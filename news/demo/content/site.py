@@ -8,7 +8,7 @@ HOME = SectionSpec(
     intro=T(
         "Naujienos iš Kauno – UNESCO besimokančio miesto: švietimas, inovacijos ir "
         "bendruomenių gyvenimas.",
-        "News from Kaunas, a UNESCO learning city: education, innovation and community life.",
+        "News from Kaunas, a UNESCO Learning City: education, innovation and community life.",
     ),
 )
 
