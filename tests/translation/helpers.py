@@ -345,6 +345,7 @@ def translate_completely(page, locale, translations=ENGLISH, user=None):
             defaults={
                 "data": translations[segment.string.data],
                 "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                "tool_name": "",
             },
         )
     return translation
