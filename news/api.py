@@ -88,6 +88,7 @@ class PublicContent:
         self.request = request
         self.site = Site.find_for_request(request)
         self.root_paths: dict[str, str] = {}
+        self._editions = {}
         if self.site:
             for root in Site.get_site_root_paths():
                 if root.site_id == self.site.pk:
@@ -109,9 +110,14 @@ class PublicContent:
 
     def editions(self, pages) -> dict[uuid.UUID, list[Page]]:
         """Every visible edition of the given pages, by translation key, in one query."""
-        keys = {page.translation_key for page in pages}
+        keys = frozenset(page.translation_key for page in pages)
         if not keys:
             return {}
+        if keys not in self._editions:
+            self._editions[keys] = self._find_editions(keys)
+        return self._editions[keys]
+
+    def _find_editions(self, keys):
         by_key: dict[uuid.UUID, list[Page]] = {}
         editions = (
             self.pages()

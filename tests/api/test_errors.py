@@ -2,6 +2,8 @@
 
 import pytest
 
+from .builders import make_article
+
 pytestmark = pytest.mark.django_db
 
 HUGE = "99999999999999999999"
@@ -76,9 +78,14 @@ MALFORMED = [
 ]
 
 
+@pytest.fixture
+def article(api_site):
+    return make_article(api_site.news_lt, "Straipsnis")
+
+
 @pytest.mark.parametrize(("url", "status"), MALFORMED)
-def test_malformed_requests_answer_4xx_with_a_json_body(client, api_articles, url, status):
-    response = client.get(url.format(id=api_articles["lt_mid"].pk))
+def test_malformed_requests_answer_4xx_with_a_json_body(client, article, url, status):
+    response = client.get(url.format(id=article.pk))
 
     assert response.status_code == status
     assert response["Content-Type"] in ("application/problem+json", "application/json")
