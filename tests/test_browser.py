@@ -15,14 +15,16 @@ def demo_site(live_server):
     # Full URLs (canonical, hreflang) should point at the live server, as they would in a
     # deployment whose Site record names its public host.
     host, port = live_server.url.removeprefix("http://").split(":")
-    Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = host, int(port)
+    site.save()  # save(), not update(): it clears Wagtail's cached site root paths
     return live_server.url
 
 
 def test_reader_reads_facts_switches_language_and_follows_more_news(browser_page, demo_site):
     page = browser_page
     page.goto(f"{demo_site}/en/news/")
-    page.get_by_role("link", name=re.compile("Learning City")).first.click()
+    page.get_by_role("main").get_by_role("link", name=re.compile("Learning City")).first.click()
     assert page.locator("html").get_attribute("lang") == "en"
 
     table = page.get_by_role("table", name=re.compile("Facts"))
