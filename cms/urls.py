@@ -1,16 +1,20 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.health import healthz
 from home.sitemaps import EditionsSitemap
 from news.feeds import LatestArticlesFeed
 
 urlpatterns = [
     # The headless API (cms/api.py): outside i18n_patterns, its URLs carry no language.
+    # For load balancers: outside i18n_patterns, so it never redirects (cms/health.py).
+    path("healthz", healthz, name="healthz"),
     path("", include("cms.api")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -37,6 +38,8 @@ INSTALLED_APPS = [
     "django_filters",
     "ninja",
     "corsheaders",
+    "csp",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -47,8 +50,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # A request id for every log record of the request (cms/logging.py).
+    "cms.logging.RequestIdMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (CONTENT_SECURITY_POLICY below; the admin's in cms/csp.py).
+    "cms.csp.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, except that it leaves /api/ alone (no /lt/ redirect of a 404).
@@ -59,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Login rate limiting (AXES_* below); last, as django-axes asks.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -75,6 +84,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -90,6 +100,24 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses a locked-out login before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login rate limiting (README, "Running in production"): after AXES_FAILURE_LIMIT failed
+# logins for one username from one IP address, that pair is locked out for AXES_COOLOFF_TIME
+# hours. `manage.py axes_reset` (or axes_reset_username) lifts a lockout early.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT reverse proxies the
+# address the outermost proxy appended to X-Forwarded-For (cms/client_ip.py).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "cms.client_ip.client_ip"
+AXES_SENSITIVE_PARAMETERS = ["password"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -156,6 +184,74 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_EXPOSE_HEADERS = ["ETag"]
 
 # Translation workflow (README, "Translation workflow"). A newly submitted translation starts
+# Content-Security-Policy (django-csp 4), sent with every response. The public site runs no
+# inline script or style: scripts and styles come from this origin, and an inline script
+# would need the request's nonce ({{ CSP_NONCE }}, `csp` context processor). The Wagtail
+# admin (/admin/) gets CSP_ADMIN_DIRECTIVES on top of this (cms/csp.py, README).
+# CSP_EXTRA_ORIGINS: e.g. the S3/CDN origin serving media, comma-separated.
+CSP_EXTRA_ORIGINS = env_list("CSP_EXTRA_ORIGINS")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *CSP_EXTRA_ORIGINS],
+        "media-src": ["'self'", *CSP_EXTRA_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+    # The interactive API docs (django-ninja's Swagger UI) load their code from a CDN.
+    "EXCLUDE_URL_PREFIXES": ["/api/v3/docs"],
+}
+# Wagtail 8's admin and wagtail-localize's translation editor render inline <script>
+# elements (date pickers, chooser URLs) and style="" attributes without a nonce: the admin
+# needs 'unsafe-inline' for both, and blob: images (upload previews). Replaces the
+# directives above under /admin/ only.
+CSP_ADMIN_DIRECTIVES = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", *CSP_EXTRA_ORIGINS],
+}
+# No browser requests to outside services from the admin (also keeps CSP-clean).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Uploads (cms/uploads.py): images are checked by Wagtail (format from the content, matching
+# the extension, size, pixels); documents by extension, size and content.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.DocumentForm"
+
+# Logs: JSON lines on stdout with the request id and path (cms/logging.py).
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request": {"()": "cms.logging.RequestContextFilter"}},
+    "formatters": {"json": {"()": "cms.logging.JSONFormatter"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+            "filters": ["request"],
+        },
+    },
+    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
+        # Every request, one line per request, is the web server's job (gunicorn's access log).
+        "django.server": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
+    },
+}
+
 # as a draft: wagtail-localize would otherwise publish the new page with the source text.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 

@@ -12,3 +12,7 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = DUMMY_MACHINE_TRANSLATOR  # noqa: F405
 # Serve static files from the apps' folders, as in development: tests never run collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Login rate limiting is off for the suite (tests log in with force_login or client.login,
+# which passes no request to django-axes); tests/security turns it on where it is tested.
+AXES_ENABLED = False
