@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.health import healthz
 from home.sitemaps import EditionsSitemap
 from news.feeds import LatestArticlesFeed
+from news.search_views import search
 
 urlpatterns = [
     # The headless API (cms/api.py): outside i18n_patterns, its URLs carry no language.
@@ -31,5 +32,7 @@ if settings.DEBUG:
 # Every reader-facing URL carries its language: /lt/... or /en/...; "/" redirects to one.
 urlpatterns += i18n_patterns(
     path("rss.xml", LatestArticlesFeed(), name="article_feed"),
+    # /lt/paieska/, /en/search/: the URL is translated (locale/lt/LC_MESSAGES/django.po).
+    path(_("search/"), search, name="search"),
     path("", include(wagtail_urls)),
 )

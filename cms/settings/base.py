@@ -159,7 +159,18 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Kaunas News"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend; on PostgreSQL each page is indexed with the text search
+# configuration of its language (news/search_backend.py). "lithuanian" ships with PostgreSQL
+# 12+; news migration 0003 creates a plain one where it is missing.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "news.search_backend",
+        "SEARCH_CONFIGS": {"lt": "lithuanian", "en": "english"},
+        "INDEX_CONFIG": "simple",
+    }
+}
+# Seconds a shared cache may keep an anonymous search results page.
+NEWS_SEARCH_CACHE_MAX_AGE = int(os.environ.get("NEWS_SEARCH_CACHE_MAX_AGE", "60"))
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 
