@@ -11,11 +11,14 @@ the public site serves. So:
   last complete translation while the new segments are translated.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from wagtail_localize.models import StringSegment
+from wagtail_localize.models import StringSegment, StringTranslation
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.views.edit_translation import apply_machine_translation
 
 
@@ -101,3 +104,56 @@ def sync_translations(
             source.update_target_view_restrictions(translation.target_locale)
             result.drafted.append((translation, missing))
     return result
+
+
+def keep_manual_edits(translation, user=None):
+    """Record the target page's own text as translations before a stopped sync restarts.
+
+    While a translation is stopped, its page is edited like any other; restarting it
+    (wagtail-localize's "Start Synced translation") would otherwise overwrite those edits
+    with the older translations at the next publish (wagtail-localize #876). Each text of the
+    page that differs from its source and from the recorded translation becomes the
+    translation of its segment. Texts are matched by content path (block ids survive the
+    copy) and by position within that path. Returns how many translations were recorded.
+    """
+    target = translation.get_target_instance().specific
+    page_texts = defaultdict(list)
+    for segment in extract_segments(target):
+        if isinstance(segment, StringSegmentValue):
+            page_texts[segment.path].append(segment.string.data)
+    segments = defaultdict(list)
+    for segment in (
+        StringSegment.objects.filter(source_id=translation.source_id)
+        .select_related("string", "context")
+        .order_by("order")
+    ):
+        segments[segment.context.path].append(segment)
+
+    recorded = 0
+    for path, source_segments in segments.items():
+        texts = page_texts.get(path, [])
+        if len(texts) != len(source_segments):
+            continue  # the structure changed here: nothing to pair safely
+        for segment, text in zip(source_segments, texts, strict=True):
+            if text == segment.string.data:
+                continue  # still the source text: not a translation
+            key = {
+                "translation_of_id": segment.string_id,
+                "locale_id": translation.target_locale_id,
+                "context_id": segment.context_id,
+            }
+            if StringTranslation.objects.filter(**key, data=text, has_error=False).exists():
+                continue
+            StringTranslation.objects.update_or_create(
+                **key,
+                defaults={
+                    "data": text,
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                    "tool_name": "",
+                    "last_translated_by": user,
+                    "has_error": False,
+                    "field_error": "",
+                },
+            )
+            recorded += 1
+    return recorded

@@ -13,7 +13,7 @@ from wagtail_localize.models import Translation
 
 from . import views
 from .reports import TranslationsReportView, user_can_see_report
-from .translation_workflow import untranslated_count
+from .translation_workflow import keep_manual_edits, untranslated_count
 
 
 @hooks.register("register_admin_urls", order=-1)
@@ -136,4 +136,16 @@ def refuse_bulk_delete_without_add_permission(request, action_type, objects, act
         isinstance(obj, Page) and not _may_delete(request.user, obj) for obj in objects
     ):
         return permission_denied(request)
+    return None
+
+
+@hooks.register("before_edit_page", order=-1)
+def keep_manual_edits_on_restart(request, page):
+    """Before wagtail-localize restarts a stopped translation, keep what was edited by hand."""
+    if request.method == "POST" and "localize-restart-translation" in request.POST:
+        translation = Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=False
+        ).first()
+        if translation is not None:
+            keep_manual_edits(translation, user=request.user)
     return None

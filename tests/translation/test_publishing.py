@@ -12,9 +12,11 @@ from news.models import ArticlePage
 from .helpers import (
     ENGLISH,
     REFERENCE_URL,
+    body_field,
     database_state,
     editor_props,
     messages_of,
+    page_form_data,
     plain,
     public_text,
     publish_in_editor,
@@ -205,3 +207,48 @@ def test_an_untouched_segment_keeps_its_translation_through_several_syncs(
         ],
     )
     assert put_translation(translator_client, url, "301,000").status_code == 201
+
+
+@pytest.mark.parametrize("kept", [True, False], ids=["kept", "without-news-hook"])
+def test_restarting_a_stopped_translation_keeps_the_edits_made_meanwhile(
+    kept,
+    article,
+    english_article,
+    newsroom,
+    translator_client,
+    client,
+    monkeypatch,
+    django_capture_on_commit_callbacks,
+):
+    """wagtail-localize #876: left to itself, the restart overwrites the hand edits."""
+    if not kept:
+        monkeypatch.setattr("news.wagtail_hooks.keep_manual_edits", lambda *args, **kw: 0)
+    translation = translation_of(article, newsroom.en)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[english_article.pk])
+    stop = reverse("wagtail_localize:stop_translation", args=[translation.pk])
+    assert translator_client.post(stop, {"next": edit_url}).status_code == 302
+
+    # Stopped, the English page is edited in the ordinary page editor and published.
+    data = page_form_data(english_article, title="Kaunas, a city that learns")
+    data[body_field(data, "indicator_table", "rows", "0", "value", "note")] = "Official statistics"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert translator_client.post(edit_url, data).status_code == 302
+
+    translator_client.post(edit_url, {"localize-restart-translation": "on"})
+    assert translation_of(article, newsroom.en).enabled
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_in_editor(translator_client, english_article)
+
+    text = public_text(client, ArticlePage.objects.get(pk=english_article.pk))
+    assert (plain("Kaunas, a city that learns") in text) == kept
+    assert (plain("Official statistics") in text) == kept
+    assert (plain("Statistics Lithuania") in text) != kept
+
+
+def test_the_sync_form_says_what_publishing_does(article, english_article, editor_client):
+    source = translation_of(article, english_article.locale).source
+    response = editor_client.get(reverse("wagtail_localize:update_translations", args=[source.pk]))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "keeps its last published version live and gets a draft" in content
+    assert 'name="publish_incomplete"' in content
