@@ -68,9 +68,12 @@ class RequestContextFilter(logging.Filter):
 
 
 def _secrets_of(request):
-    """Values POSTed in fields whose names look secret (only if the body was already parsed)."""
-    post = getattr(request, "_post", None)
-    if not post:
+    """Values POSTed in fields whose names look secret."""
+    if request.method != "POST":
+        return []
+    try:
+        post = request.POST
+    except Exception:  # noqa: BLE001 - an unreadable body holds nothing to hide here
         return []
     return [
         value

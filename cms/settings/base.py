@@ -241,7 +241,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.DocumentForm"
 
 # Logs: JSON lines on stdout with the request id and path (cms/logging.py).
-LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+# Warnings and errors by default (Django logs every 4xx/5xx response, django-axes every
+# lockout); this project's own loggers at INFO.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -258,8 +260,9 @@ LOGGING = {
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
     "loggers": {
         "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
-        # Every request, one line per request, is the web server's job (gunicorn's access log).
+        # A line per request is the web server's job (gunicorn's access log).
         "django.server": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
+        "cms": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
     },
 }
 
