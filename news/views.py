@@ -18,7 +18,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin import messages
@@ -99,10 +99,14 @@ class SyncTranslationsView(UpdateTranslationsView):
             if missing and form.cleaned_data["publish_translations"]:
                 messages.warning(
                     self.request,
-                    _(
-                        "The %(locale)s translation was not published: %(count)d segment(s) "
+                    ngettext(
+                        "The %(locale)s translation was not published: %(count)d segment "
+                        "still needs translating. Readers keep its last published version; the "
+                        "synced version is saved as a draft.",
+                        "The %(locale)s translation was not published: %(count)d segments "
                         "still need translating. Readers keep its last published version; the "
-                        "synced version is saved as a draft."
+                        "synced version is saved as a draft.",
+                        missing,
                     )
                     % {"locale": translation.target_locale.get_display_name(), "count": missing},
                 )
@@ -139,13 +143,17 @@ def upload_pofile(request, translation_id):
             % {"reason": refusal},
         )
     else:
-        message = _("Imported %(count)d translation(s) from the PO file.") % {
-            "count": result.imported
-        }
+        message = ngettext(
+            "Imported %(count)d translation from the PO file.",
+            "Imported %(count)d translations from the PO file.",
+            result.imported,
+        ) % {"count": result.imported}
         if result.fuzzy:
-            message += " " + _("%(count)d fuzzy translation(s) were left out.") % {
-                "count": result.fuzzy
-            }
+            message += " " + ngettext(
+                "%(count)d fuzzy translation was left out.",
+                "%(count)d fuzzy translations were left out.",
+                result.fuzzy,
+            ) % {"count": result.fuzzy}
         messages.success(request, message)
     return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
 

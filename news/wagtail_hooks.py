@@ -3,7 +3,7 @@
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.auth import permission_denied
@@ -103,9 +103,12 @@ def refuse_incomplete_translation_publish(request, page):
         buttons.append(messages.button(url, _("Publish anyway")))
     messages.error(
         request,
-        _(
-            "Not published: %(count)d segment(s) are not translated yet, and readers would see "
-            "them in %(source)s. Translate them first."
+        ngettext(
+            "Not published: %(count)d segment is not translated yet, and readers would see it "
+            "in %(source)s. Translate it first.",
+            "Not published: %(count)d segments are not translated yet, and readers would see "
+            "them in %(source)s. Translate them first.",
+            missing,
         )
         % {"count": missing, "source": translation.source.locale.get_display_name()},
         buttons=buttons,
