@@ -6,7 +6,7 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
-from news.models import ArticlePage, NewsIndexPage
+from news.models import ArticlePage, NewsIndexPage, in_private_section
 
 
 class HomePage(Page):
@@ -31,5 +31,16 @@ class HomePage(Page):
             .published_in(self.locale_id)
             .for_listing()[: settings.NEWS_HOME_COUNT]
         )
-        context["news_index"] = NewsIndexPage.objects.child_of(self).live().public().first()
+        context["news_index"] = (
+            NewsIndexPage.objects.child_of(self).live().exclude(in_private_section()).first()
+        )
         return context
+
+    def route(self, request, path_components):
+        """Find the news index in one query, where Wagtail's route takes two (Page, specific)."""
+        if path_components:
+            index = NewsIndexPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if index is not None:
+                index._cached_parent_obj = self
+                return index.route(request, path_components[1:])
+        return super().route(request, path_components)

@@ -25,7 +25,8 @@ class LatestArticlesFeed(Feed):
         return root.get_url(self.request) if root else "/"
 
     def items(self, locale):
-        return ArticlePage.objects.published_in(locale).for_listing()[: settings.NEWS_FEED_COUNT]
+        articles = ArticlePage.objects.published_in(locale).for_listing().prefetch_related("topics")
+        return articles[: settings.NEWS_FEED_COUNT]
 
     def item_title(self, article):
         return article.title

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models
+from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +15,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -26,7 +27,24 @@ CARD_IMAGE_SPEC = "fill-480x270"
 SOCIAL_IMAGE_SPEC = "fill-1200x630"
 
 
+def in_private_section():
+    """True for a page under a view restriction (its own or an ancestor's).
+
+    A subquery of the query that lists the pages, where Wagtail's ``PageQuerySet.public()``
+    costs a query of its own to fetch every restriction first.
+    """
+    return models.Exists(
+        PageViewRestriction.objects.filter(
+            page__path=Substr(models.OuterRef("path"), 1, Length("page__path"))
+        )
+    )
+
+
 class ArticlePageQuerySet(PageQuerySet):
+    def public(self):
+        """Wagtail's ``public()`` without its extra query."""
+        return self.exclude(in_private_section())
+
     def newest_first(self):
         return self.order_by("-publication_date", "-pk")
 
@@ -35,12 +53,21 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.live().public().filter(locale=locale).newest_first()
 
     def for_listing(self):
-        """Only what an article card shows, with its image renditions and topics prefetched."""
-        images = get_image_model().objects.prefetch_renditions(CARD_IMAGE_SPEC)
+        """Only what an article card shows: two queries for any number of cards, one for the
+        articles with their hero images, one for the card renditions of those images."""
+        renditions = (
+            get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_IMAGE_SPEC)
+        )
         return (
             self.defer_streamfields()
-            .select_related("locale")
-            .prefetch_related(models.Prefetch("hero_image", queryset=images), "topics")
+            .select_related("locale", "hero_image")
+            .prefetch_related(
+                models.Prefetch(
+                    "hero_image__renditions",
+                    queryset=renditions,
+                    to_attr="prefetched_renditions",
+                )
+            )
         )
 
 
@@ -76,6 +103,25 @@ class NewsIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = self.paginate(request)
         return context
+
+    def route(self, request, path_components):
+        """Find an article as its specific page in one query, with what the page shows.
+
+        Wagtail's route fetches the child as a Page, then as its specific page; its hero
+        image, locale and topics would cost a query each (topics: one per use) later.
+        """
+        if path_components:
+            article = (
+                ArticlePage.objects.child_of(self)
+                .select_related("locale", "hero_image")
+                .prefetch_related("topics")
+                .filter(slug=path_components[0])
+                .first()
+            )
+            if article is not None:
+                article._cached_parent_obj = self
+                return article.route(request, path_components[1:])
+        return super().route(request, path_components)
 
 
 class ArticlePageTag(TaggedItemBase):

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
+from news.models import in_private_section
+
 register = template.Library()
 
 # Open Graph wants a language_TERRITORY locale.
@@ -32,7 +34,7 @@ def _live_translations(translation_keys):
     pages = (
         Page.objects.filter(translation_key__in=translation_keys)
         .live()
-        .public()
+        .exclude(in_private_section())
         .select_related("locale")
         .only("id", "url_path", "translation_key", "locale__language_code", "depth", "path")
     )

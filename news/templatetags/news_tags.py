@@ -31,7 +31,8 @@ def article_json_ld(context, article):
         data["dateModified"] = modified.isoformat()
     if article.social_image is not None:
         data["image"] = [article.social_image.full_url]
-    if article.topics.all():
-        data["keywords"] = [topic.name for topic in article.topics.all()]
+    keywords = [topic.name for topic in article.topics.all()]
+    if keywords:
+        data["keywords"] = keywords
     payload = json.dumps(data, ensure_ascii=False).translate(_SCRIPT_SAFE)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308

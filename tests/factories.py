@@ -1,0 +1,266 @@
+"""Builders for the objects the tests need (images, articles, article bodies, translations,
+the POST data of the Wagtail page editor) and readers of the responses they get.
+
+Plain functions rather than factory-boy factories: Wagtail pages must be created with
+``parent.add_child()``, which factory-boy's model factories do not do on their own.
+"""
+
+import datetime
+import itertools
+
+from bs4 import BeautifulSoup
+from django.utils import timezone
+from django.utils.html import escape
+from wagtail.blocks import StreamValue
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from news.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
+from news.models import ArticlePage
+
+BODY_BLOCK = ArticleBodyBlock()
+_sequence = itertools.count(1)
+
+
+# Images, article bodies and pages
+
+
+def make_image(title="Kaunas old town", colour="white", size=(640, 480)):
+    return get_image_model().objects.create(
+        title=title, file=get_test_image_file(f"image-{next(_sequence)}.png", colour, size)
+    )
+
+
+def body_value(raw_blocks):
+    """A body StreamValue built from JSON-ish ``[{"type": ..., "value": ...}]`` items.
+
+    Every block is converted to its native value, so saving the page stores ListBlock items in
+    their block format (``{"type": "item", "value": ..., "id": ...}``) exactly as the page
+    editor does. wagtail-localize only extracts segments from ListBlock items in that format.
+    """
+    return StreamValue(
+        BODY_BLOCK,
+        [
+            (item["type"], BODY_BLOCK.child_blocks[item["type"]].to_python(item["value"]))
+            for item in raw_blocks
+        ],
+    )
+
+
+def every_block_body(image):
+    """Raw data of a body with every block kind, with values the tests look for."""
+    return [
+        {"type": "heading", "value": {"text": "Learning for everyone", "level": "h2"}},
+        {"type": "heading", "value": {"text": "Evening classes", "level": "h3"}},
+        {
+            "type": "paragraph",
+            "value": '<p>Kaunas is a <b>UNESCO</b> <a href="https://uil.unesco.org/">'
+            "Learning City</a>.</p>",
+        },
+        {
+            "type": "image",
+            "value": {
+                "image": image.pk,
+                "alt_text": "The town hall at dusk",
+                "caption": "Town hall square",
+            },
+        },
+        {
+            "type": "quote",
+            "value": {"text": "Learning never ends.", "attribution": "The mayor", "style": "quote"},
+        },
+        {
+            "type": "quote",
+            "value": {
+                "text": "Registration closes on Friday.",
+                "attribution": "",
+                "style": "callout",
+            },
+        },
+        {
+            "type": "initiatives",
+            "value": {
+                "heading": "What the city does",
+                "items": [
+                    {"label": "Libraries", "text": "Open late on weekdays."},
+                    {"label": "Schools", "text": "Adult classes in the evening."},
+                ],
+            },
+        },
+        {
+            "type": "indicator_table",
+            "value": {
+                "caption": "Facts and figures 2024",
+                "rows": [
+                    {"indicator": "Learners", "value": "12 000", "note": "City survey"},
+                    {"indicator": "Courses", "value": "340", "note": ""},
+                ],
+            },
+        },
+        {
+            "type": "references",
+            "value": {
+                "heading": "Sources",
+                "items": [
+                    {
+                        "title": "Learning Cities network",
+                        "publisher": "UNESCO",
+                        "url": "https://uil.unesco.org/lifelong-learning/learning-cities",
+                        "accessed": "2024-05-02",
+                    },
+                    {"title": "City annual report", "publisher": "", "url": "", "accessed": None},
+                ],
+            },
+        },
+    ]
+
+
+def create_article(
+    index,
+    title="Article",
+    *,
+    date=None,
+    lead=None,
+    body=None,
+    slug=None,
+    hero_image=None,
+    topics=(),
+    live=True,
+):
+    """A live (or, with ``live=False``, draft) article under a news index, in its locale."""
+    published_at = timezone.now() if live else None
+    article = ArticlePage(
+        title=title,
+        slug=slug or f"article-{next(_sequence)}",
+        locale_id=index.locale_id,
+        lead=lead if lead is not None else f"Lead of {title}.",
+        publication_date=date or datetime.date(2024, 1, 1),
+        hero_image=hero_image,
+        hero_image_alt="A photo" if hero_image else "",
+        body=body_value(
+            body or [{"type": "paragraph", "value": f"<p>Body of {escape(title)}.</p>"}],
+        ),
+        live=live,
+        first_published_at=published_at,
+        last_published_at=published_at,
+    )
+    index.add_child(instance=article)
+    if topics:
+        article.topics.add(*topics)
+    return article
+
+
+def translate(page, locale, **fields):
+    """Publish a translation of ``page`` (its parent must be translated already)."""
+    translation = page.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation
+
+
+# The page editor's POST data
+
+
+def listblock(items):
+    """ListBlock form data, to use inside :func:`nested_form_data` like ``streamfield``."""
+    data = {
+        str(index): {"value": value, "deleted": "", "order": str(index)}
+        for index, value in enumerate(items)
+    }
+    data["count"] = str(len(items))
+    return data
+
+
+def paragraph_form_value(html):
+    return rich_text(html, features=RICH_TEXT_FEATURES)
+
+
+def every_block_form_body(image, reference_url="https://uil.unesco.org/learning-cities"):
+    """Page editor form data of a body with every block kind."""
+    return streamfield(
+        [
+            ("heading", {"text": "Learning for everyone", "level": "h2"}),
+            ("paragraph", paragraph_form_value("<p>Kaunas is a <b>Learning City</b>.</p>")),
+            ("image", {"image": str(image.pk), "alt_text": "The town hall", "caption": "Dusk"}),
+            ("quote", {"text": "Learning never ends.", "attribution": "Mayor", "style": "quote"}),
+            ("quote", {"text": "Sign up by Friday.", "attribution": "", "style": "callout"}),
+            (
+                "initiatives",
+                {
+                    "heading": "What the city does",
+                    "items": listblock([{"label": "Libraries", "text": "Open late."}]),
+                },
+            ),
+            (
+                "indicator_table",
+                {
+                    "caption": "Facts and figures",
+                    "rows": listblock([{"indicator": "Learners", "value": "12 000", "note": ""}]),
+                },
+            ),
+            (
+                "references",
+                {
+                    "heading": "Sources",
+                    "items": listblock(
+                        [
+                            {
+                                "title": "Learning Cities network",
+                                "publisher": "UNESCO",
+                                "url": reference_url,
+                                "accessed": "2024-05-02",
+                            }
+                        ]
+                    ),
+                },
+            ),
+        ]
+    )
+
+
+def article_form_data(title, slug, body, *, publish=True, **fields):
+    """POST data of the article editor (create or edit view): "Publish" or "Save draft"."""
+    data = {
+        "title": title,
+        "slug": slug,
+        "lead": f"Lead of {title}.",
+        "publication_date": "2024-05-03",
+        "hero_image": "",
+        "hero_image_alt": "",
+        "topics": "",
+        "body": body,
+        **fields,
+    }
+    if publish:
+        data["action-publish"] = "action-publish"
+    return nested_form_data(data)
+
+
+# Reading responses and validation errors
+
+
+def soup(response):
+    """The response's HTML, parsed."""
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def card_titles(response):
+    """Titles of the article cards of a page, in order of appearance."""
+    return [a.get_text(strip=True) for a in soup(response).select(".card__title a")]
+
+
+def error_paths(error):
+    """Where a block validation error points: paths like ``(0, "items", 0, "url")``."""
+    paths = set()
+
+    def walk(data, path):
+        if "messages" in data:
+            paths.add(path)
+        for key, child in data.get("blockErrors", {}).items():
+            walk(child, (*path, key))
+
+    walk(error.as_json_data(), ())
+    return paths
