@@ -2,8 +2,9 @@
 
 Counted on the second request for a URL, when the first view of each image has created its
 renditions and Wagtail's caches (site root paths, renditions) are warm, but with every
-template fragment rendered (none served from a fragment cache). Measured on SQLite and PostgreSQL alike, with hero images and topics
-on every article and an English edition of the article shown:
+template fragment rendered (none served from a fragment cache). Measured on SQLite and
+PostgreSQL alike, with hero images and topics on every article and an English edition of
+the article shown:
 
     article 11, news index 10 (first and last page), Lithuanian home 9, English home 10
     (its root is the translation of the site root: one query more), RSS feed 6.
