@@ -13,7 +13,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import caches
-from wagtail.models import APIToken, GroupPagePermission, Locale, Page, Site
+from wagtail.models import APIToken, Collection, GroupPagePermission, Locale, Page, Site
 
 from home.models import HomePage
 from news.models import NewsIndexPage
@@ -33,15 +33,21 @@ def api_clear_caches():
 
 @pytest.fixture
 def api_site(db):
-    lt = Locale.objects.get(language_code="lt")
-    en = Locale.objects.get(language_code="en")
-    root = Page.get_first_root_node()
+    # A transactional test (the browser tests) flushes the rows that Wagtail's and this
+    # project's migrations create: locales, the tree root, the root collection, the site.
+    lt, _created = Locale.objects.get_or_create(language_code="lt")
+    en, _created = Locale.objects.get_or_create(language_code="en")
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=lt)
+    )
     welcome = list(root.get_children())
 
     home_lt = root.add_child(
         instance=HomePage(title="Kauno naujienos", slug="pradzia", locale=lt, intro="Sveiki!")
     )
-    site = Site.objects.get(is_default_site=True)
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     site.hostname = "testserver"
     site.port = 80
     site.root_page = home_lt
