@@ -136,9 +136,15 @@ class TranslationsReportView(ReportView):
             name = locale.get_display_name()
             prefix = field_prefix(locale)
             fields += [
-                (f"{prefix}label", f"{name}: {_('status')}"),
-                (f"{prefix}percent", f"{name}: {_('segments translated (%)')}"),
-                (f"{prefix}memory_count", f"{name}: {_('filled by translation memory')}"),
+                (f"{prefix}label", _("%(locale)s: status") % {"locale": name}),
+                (
+                    f"{prefix}percent",
+                    _("%(locale)s: segments translated (%%)") % {"locale": name},
+                ),
+                (
+                    f"{prefix}memory_count",
+                    _("%(locale)s: filled by translation memory") % {"locale": name},
+                ),
             ]
         return fields
 
