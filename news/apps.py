@@ -5,4 +5,6 @@ class NewsConfig(AppConfig):
     name = "news"
 
     def ready(self):
-        from . import signals  # noqa: F401  (translation workflow receivers)
+        from . import cache, signals  # noqa: F401  (translation workflow receivers)
+
+        cache.connect()  # fragment versions and edge cache purging on publish

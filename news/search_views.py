@@ -9,7 +9,6 @@ from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from wagtail.models import Locale, PageQuerySet
 from wagtail.search.backends import get_search_backend
@@ -75,11 +74,10 @@ def search(request):
         page = paginator.page(number) if query else None
     except (InvalidPage, ValueError, TypeError) as error:
         raise Http404("No such page of results.") from error
-    response = TemplateResponse(
+    # Cache-Control as for every page (news.cache): the edge cache forgets all search pages
+    # on every publish.
+    return TemplateResponse(
         request,
         "news/search.html",
         {"query": query, "results": page, "page_size": settings.NEWS_PAGE_SIZE},
     )
-    if not request.user.is_authenticated:
-        patch_cache_control(response, public=True, max_age=settings.NEWS_SEARCH_CACHE_MAX_AGE)
-    return response

@@ -57,6 +57,8 @@ MIDDLEWARE = [
     # Content-Security-Policy (CONTENT_SECURITY_POLICY below; the admin's in cms/csp.py).
     "cms.csp.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cache-Control for anonymous page views (news/cache.py); before SessionMiddleware.
+    "news.cache.PublicCacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, except that it leaves /api/ alone (no /lt/ redirect of a 404).
     "cms.middleware.LocaleMiddleware",
@@ -169,8 +171,39 @@ WAGTAILSEARCH_BACKENDS = {
         "INDEX_CONFIG": "simple",
     }
 }
-# Seconds a shared cache may keep an anonymous search results page.
-NEWS_SEARCH_CACHE_MAX_AGE = int(os.environ.get("NEWS_SEARCH_CACHE_MAX_AGE", "60"))
+
+# Caching (README, "Performance"; news/cache.py). Redis with REDIS_URL, else local memory.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kaunas-news"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Edge cache (Varnish, deploy/varnish/default.vcl) purged on publish, unpublish, move and
+# delete: FRONTEND_CACHE_URL is where it takes PURGE requests, e.g. http://127.0.0.1:6081.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+WAGTAILFRONTENDCACHE = (
+    {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+    if FRONTEND_CACHE_URL
+    else {}
+)
+# news.cache computes every URL of every language itself: no per-language URL rewriting.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+# Anonymous page views: seconds browsers (max-age) and shared caches (s-maxage) may keep
+# them. Purging makes a long edge lifetime safe; without a purger it stays short.
+NEWS_CACHE_MAX_AGE = int(os.environ.get("NEWS_CACHE_MAX_AGE", "60"))
+NEWS_EDGE_CACHE_MAX_AGE = int(
+    os.environ.get("NEWS_EDGE_CACHE_MAX_AGE", "86400" if FRONTEND_CACHE_URL else "300")
+)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 
