@@ -103,6 +103,13 @@ def malformed(request):
             digits = value.strip().lstrip("+-")
             if digits.isdigit() and (len(digits) > 10 or int(digits) > MAX_INT):
                 return f"{name} is out of range (at most {MAX_INT})."
+    # Wagtail's SQLite (FTS5) search backend fails on a query without a word ("  ") or with
+    # an unbalanced double quote ('"abc').
+    for value in request.GET.getlist("search"):
+        if not any(character.isalnum() for character in value):
+            return "search needs at least one letter or digit."
+        if value.count('"') % 2:
+            return "search has an unbalanced double quote."
     return None
 
 
