@@ -131,7 +131,7 @@ class TranslationsReportView(ReportView):
     @cached_property
     def export_fields(self):
         """(field name, heading) of each exported column; per-locale values are set on rows."""
-        fields = [("title", _("Article")), ("source_locale", _("Source locale"))]
+        fields = [("title", str(_("Article"))), ("source_locale", str(_("Source locale")))]
         for locale in self.locales:
             name = locale.get_display_name()
             prefix = field_prefix(locale)
@@ -147,6 +147,12 @@ class TranslationsReportView(ReportView):
                 ),
             ]
         return fields
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        # Word the headings now, in the user's language: a CSV is streamed after the view
+        # returns, when the admin no longer has the user's language active.
+        self.export_fields  # noqa: B018
+        return super().as_spreadsheet(queryset, spreadsheet_format)
 
     @property
     def list_export(self):
