@@ -1,10 +1,10 @@
 """Upload checks for Wagtail documents (images are checked by Wagtail itself).
 
-Wagtail refuses a document whose extension is not in ``WAGTAILDOCS_EXTENSIONS``; this form
-(``WAGTAILDOCS_DOCUMENT_FORM_BASE``) also refuses one larger than
-``WAGTAILDOCS_MAX_UPLOAD_SIZE`` or whose content is not what its extension says: a ``.pdf``
-must be a PDF, an office document a ZIP container, an ``.rtf`` RTF, and a ``.txt`` or
-``.csv`` text that is not HTML (which a browser could be tricked into running).
+Wagtail refuses a document whose extension is not in ``WAGTAILDOCS_EXTENSIONS`` or that is
+larger than ``WAGTAILDOCS_MAX_UPLOAD_SIZE``; this form (``WAGTAILDOCS_DOCUMENT_FORM_BASE``)
+also refuses one whose content is not what its extension says: a ``.pdf`` must be a PDF, an
+office document a ZIP container, an ``.rtf`` RTF, and a ``.txt`` or ``.csv`` text that is
+not HTML (which a browser could be tricked into running).
 
 Images need nothing more: Wagtail's image field reads the format from the content (a
 ``.png`` holding HTML is "not a valid image"), refuses an extension that does not match it,
@@ -15,8 +15,6 @@ import os
 import re
 
 from django import forms
-from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
@@ -34,10 +32,6 @@ SIGNATURES = {
 TEXT_EXTENSIONS = {"txt", "csv"}
 MARKUP = re.compile(rb"^\s*<\s*(!doctype|html|head|body|script|svg|\?xml|iframe)", re.IGNORECASE)
 SNIFF_BYTES = 4096
-
-
-def max_document_size():
-    return getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
 
 
 def content_problem(uploaded):
@@ -60,13 +54,6 @@ class DocumentForm(BaseDocumentForm):
         uploaded = self.cleaned_data.get("file")
         if not uploaded or "file" not in self.changed_data:
             return uploaded
-        limit = max_document_size()
-        if uploaded.size > limit:
-            raise forms.ValidationError(
-                _("This file is too big (%(size)s). The maximum is %(limit)s.")
-                % {"size": filesizeformat(uploaded.size), "limit": filesizeformat(limit)},
-                code="file_too_large",
-            )
         problem = content_problem(uploaded)
         if problem:
             raise forms.ValidationError(problem, code="invalid_content")
