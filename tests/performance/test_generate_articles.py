@@ -1,0 +1,46 @@
+"""manage.py generate_articles: bulk-built articles keep the page tree valid and render."""
+
+import pytest
+from django.core.management import CommandError, call_command
+from wagtail.models import Page
+from wagtail_localize.models import Translation
+
+from news.models import ArticlePage
+from news.search_views import search_articles
+
+pytestmark = pytest.mark.django_db
+
+
+def test_builds_linked_editions_in_a_valid_tree(client, tree):
+    call_command("generate_articles", count=7, batch=3, verbosity=0)
+    lt = ArticlePage.objects.filter(locale=tree.lt)
+    en = ArticlePage.objects.filter(locale=tree.en)
+    assert lt.count() == en.count() == 7
+    assert set(lt.values_list("translation_key", flat=True)) == set(
+        en.values_list("translation_key", flat=True)
+    )
+    # What `manage.py fixtree` checks.
+    assert Page.find_problems() == ([], [], [], [], [])
+    tree.news_lt.refresh_from_db()
+    assert tree.news_lt.numchild == 7
+    assert Translation.objects.filter(target_locale=tree.en).count() == 7
+
+    article = lt.order_by("-publication_date", "-pk").first()
+    response = client.get(article.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    for marker in ("<table", "<blockquote", "<aside", "<ol", "<h2", "<figure"):
+        assert marker in html, marker
+    assert client.get("/en/news/").status_code == 200
+    assert article.topics.count() == 2
+
+    # A second run appends after the first.
+    call_command("generate_articles", count=2, verbosity=0)
+    assert ArticlePage.objects.filter(locale=tree.lt).count() == 9
+    assert all(not problems for problems in Page.find_problems())
+    assert list(search_articles(article.title.split()[-1], "lt"))
+
+
+def test_needs_the_site_tree(db):
+    with pytest.raises(CommandError):
+        call_command("generate_articles", count=1, verbosity=0)
