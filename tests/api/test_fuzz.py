@@ -11,7 +11,9 @@ import os
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -25,7 +27,22 @@ MAX_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "10"))
 
 
 @pytest.fixture
-def fuzz_content(api_site, api_image):
+def same_connection():
+    """Keep the test's database connection open across WSGI requests.
+
+    Django closes connections at the end of each request; in a test, that connection holds
+    the test's transaction (PostgreSQL closes it for good). Django's test client suspends
+    this for its own requests; schemathesis calls the WSGI application directly.
+    """
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def fuzz_content(api_site, api_image, same_connection):
     """A few pages to find: an article with every block kind and its English edition."""
     article = make_article(
         api_site.news_lt, "Visi blokai", hero_image=api_image, body=full_body(api_image)
