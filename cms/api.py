@@ -12,6 +12,7 @@ and one error format (RFC 7807 problem+json) cover them all. It also
   `Cache-Control` (public for anonymous reads, private with a token, no-store otherwise);
 - answers 4xx, never 500, to NUL characters and overflowing limits or offsets in the
   query string (Wagtail's endpoints pass them on to the database), and JSON to a 405;
+- keeps Wagtail's `site=` parameter from serving the pages of another site;
 - answers unknown /api/ URLs with a JSON 404.
 
 cms/urls.py includes `urlpatterns` outside i18n_patterns, and cms.middleware keeps
@@ -37,7 +38,7 @@ from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.querysets import get_pages_queryset
 from wagtail.api.v3.routers import pages as wagtail_pages
 from wagtail.api.validators import SiteFilterValidator
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from home.api import router as home_router
 from news.api import LOCALE_CODES
@@ -113,6 +114,23 @@ def malformed(request):
     return None
 
 
+def names_another_site(request):
+    """Whether a `site` parameter names another site than the one answering the request.
+
+    Wagtail's pages endpoints take `site=<hostname[:port]>` to serve the pages of any
+    site; here each site's API serves its own pages only.
+    """
+    names = request.GET.getlist("site")
+    if not names:
+        return False
+    current = Site.find_for_request(request)
+    for name in names:
+        hostname, _colon, port = name.partition(":")
+        if current is None or hostname != current.hostname or port not in ("", str(current.port)):
+            return True
+    return False
+
+
 def with_http_caching(view):
     """Validators and a caching policy for every API response; 304 when nothing changed."""
 
@@ -121,6 +139,8 @@ def with_http_caching(view):
         problem = malformed(request)
         if problem:
             response = problem_response(status=400, detail=problem)
+        elif names_another_site(request):
+            response = problem_response(status=404, detail="No site matches the given query.")
         else:
             response = view(request, *args, **kwargs)
         if response.status_code == 405 and "json" not in response.get("Content-Type", ""):

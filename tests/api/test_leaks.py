@@ -199,6 +199,18 @@ def test_pages_of_another_site_never_come_out(client, api_site, neighbours, othe
     home, article = other_site
 
     assert seen_through(client, article) == []
+    # Wagtail's `site` parameter does not open the other site either.
+    for url in [
+        "/api/v3/pages/?site=other.example",
+        f"/api/v3/pages/{article.pk}/?site=other.example:80",
+        "/api/v3/pages/find/?html_path=/naujienos/kitos/&site=other.example",
+        f"/api/v3/pages/?site=other.example&search={SECRET}",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert response["Content-Type"] == "application/problem+json"
+    own = client.get("/api/v3/pages/", {"site": "testserver", "limit": 100}).json()
+    assert neighbours[0].pk in ids(own["items"]) and article.pk not in ids(own["items"])
     # From its own host, that site sees its article, and none of ours.
     assert "detail" in seen_through(client, article, host="other.example")
     assert seen_through(client, neighbours[0], host="other.example") == []
