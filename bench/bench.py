@@ -1,0 +1,348 @@
+"""The benchmark behind bench/run (README, "Performance").
+
+For each size (articles per language) it builds a PostgreSQL database (migrate + load_demo,
+once, as a template; then `generate_articles --count N`), and for every measured URL:
+
+- SQL queries and median/p95 server time through Django's test client (bench/client_timing.py);
+- req/s and p50/p99 latency from wrk against gunicorn on loopback (no edge cache), and
+  through Varnish (deploy/varnish/default.vcl) in front of that gunicorn;
+- the same article's HTML served as a static file by nginx under the same load: every wrk
+  figure is also given as a ratio to it.
+
+Results: bench/results/<UTC time>.json and bench/results/latest.json; the table on stdout
+(bench/results/latest.md).
+"""
+
+import argparse
+import datetime
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.performance.edge import free_port, varnish, wait_for_port  # noqa: E402
+
+PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv").exists() else sys.executable
+PG = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
+RESULTS = ROOT / "bench" / "results"
+NGINX_TEMPLATE = ROOT / "deploy" / "nginx" / "bench-static.conf"
+HOST = "localhost"  # the demo Site's hostname
+
+LABELS = [
+    ("home", "Home"),
+    ("index_first", "News index, first page"),
+    ("index_last", "News index, last page"),
+    ("article", "Article"),
+    ("more_news", "More news (API)"),
+    ("api_article", "API article"),
+    ("api_listing", "API listing"),
+    ("search", "Search"),
+]
+
+
+def log(message):
+    print(f"[bench {datetime.datetime.now():%H:%M:%S}] {message}", file=sys.stderr, flush=True)
+
+
+def run(command, env=None, **kwargs):
+    return subprocess.run(
+        command, check=True, cwd=ROOT, env={**os.environ, **(env or {})}, **kwargs
+    )
+
+
+def psql(database, sql):
+    out = run(["psql", f"{PG}/{database}", "-Atqc", sql], capture_output=True, text=True).stdout
+    return out.strip()
+
+
+def database_exists(name):
+    return psql("postgres", f"SELECT 1 FROM pg_database WHERE datname = '{name}'") == "1"
+
+
+def manage(database, *args):
+    env = {"DATABASE_URL": f"{PG}/{database}", "DJANGO_SETTINGS_MODULE": "bench.settings"}
+    run([PYTHON, "manage.py", *args], env=env, stdout=subprocess.DEVNULL)
+
+
+def build_database(size, rebuild):
+    """kaunas_bench_<size>: the demo site plus `size` generated articles per language."""
+    base, name = "kaunas_bench_base", f"kaunas_bench_{size}"
+    if rebuild or not database_exists(base):
+        log("building the template database (migrate, load_demo)")
+        psql("postgres", f"DROP DATABASE IF EXISTS {base}")
+        psql("postgres", f"CREATE DATABASE {base}")
+        manage(base, "migrate", "-v0")
+        manage(base, "load_demo", "-v0")
+    if not rebuild and database_exists(name):
+        log(f"reusing {name}")
+        return name
+    psql("postgres", f"DROP DATABASE IF EXISTS {name}")
+    psql("postgres", f"CREATE DATABASE {name} TEMPLATE {base}")
+    started = time.monotonic()
+    manage(name, "generate_articles", "--count", str(size), "-v0")
+    log(f"generated {size} articles per language in {time.monotonic() - started:.0f}s")
+    psql(name, "VACUUM ANALYZE")
+    return name
+
+
+def discover_urls(database):
+    """The URLs to measure: an article in the middle of the Lithuanian news, the last page."""
+    env = {"DATABASE_URL": f"{PG}/{database}", "DJANGO_SETTINGS_MODULE": "bench.settings"}
+    out = run(
+        [PYTHON, "bench/client_timing.py", "--discover"],
+        env=env,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def client_timings(database, urls):
+    env = {
+        "DATABASE_URL": f"{PG}/{database}",
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "REDIS_URL": "",
+    }
+    out = run(
+        [PYTHON, "bench/client_timing.py", *urls.values()],
+        env=env,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return dict(zip(urls, json.loads(out.strip().splitlines()[-1]), strict=True))
+
+
+@contextmanager
+def process(command, port, env=None, cwd=ROOT):
+    proc = subprocess.Popen(
+        command,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        try:
+            wait_for_port(port, timeout=30)
+        except RuntimeError:
+            proc.kill()
+            raise RuntimeError(
+                f"{command[0]} did not start: {proc.communicate()[1].decode()[-2000:]}"
+            ) from None
+        yield proc
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def gunicorn(database, workers):
+    port = free_port()
+    env = {
+        "DATABASE_URL": f"{PG}/{database}",
+        "DATABASE_CONN_MAX_AGE": "600",
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "REDIS_URL": REDIS,
+        "FRONTEND_CACHE_URL": "",
+    }
+    command = [
+        str(Path(PYTHON).parent / "gunicorn"),
+        "cms.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--access-logfile",
+        "/dev/null",
+        "--error-logfile",
+        "-",
+        "--log-level",
+        "error",
+    ]
+    return port, process(command, port, env)
+
+
+@contextmanager
+def nginx_static(html):
+    """nginx serving `html` at /article.html on a free port (deploy/nginx/bench-static.conf)."""
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="nginx-bench-") as prefix:
+        www = Path(prefix) / "www"
+        www.mkdir()
+        (www / "article.html").write_bytes(html)
+        (Path(prefix) / "logs").mkdir()
+        conf = Path(prefix) / "nginx.conf"
+        conf.write_text(
+            NGINX_TEMPLATE.read_text()
+            .replace("@PORT@", str(port))
+            .replace("@ROOT@", str(www))
+            .replace("@PREFIX@", prefix)
+        )
+        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+        with process([nginx, "-p", prefix, "-c", str(conf)], port):
+            yield port
+
+
+def fetch(port, path):
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Host": HOST})
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+        return response.status, response.read(), dict(response.headers)
+
+
+LATENCY = re.compile(r"^\s+(50|99)(?:\.000)?%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
+RATE = re.compile(r"^Requests/sec:\s+([\d.]+)", re.MULTILINE)
+NON_2XX = re.compile(r"Non-2xx or 3xx responses:\s+(\d+)")
+UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(port, path, duration, connections, threads):
+    out = run(
+        [
+            shutil.which("wrk") or "/usr/bin/wrk",
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{duration}s",
+            "--latency",
+            "-H",
+            f"Host: {HOST}",
+            f"http://127.0.0.1:{port}{path}",
+        ],
+        capture_output=True,
+        text=True,
+    ).stdout
+    latencies = {pct: float(value) * UNIT_MS[unit] for pct, value, unit in LATENCY.findall(out)}
+    errors = NON_2XX.search(out)
+    return {
+        "rps": float(RATE.search(out).group(1)),
+        "p50_ms": round(latencies.get("50", float("nan")), 3),
+        "p99_ms": round(latencies.get("99", float("nan")), 3),
+        "non_2xx": int(errors.group(1)) if errors else 0,
+    }
+
+
+def bench_size(size, args):
+    database = build_database(size, args.rebuild)
+    urls = discover_urls(database)
+    log(f"{size}: measuring through Django's test client")
+    client = client_timings(database, urls)
+    run(["redis-cli", "-u", REDIS, "flushdb"], stdout=subprocess.DEVNULL)
+    load = {}
+    with ExitStack() as stack:
+        port, server = gunicorn(database, args.workers)
+        stack.enter_context(server)
+        for path in urls.values():
+            status, _body, _headers = fetch(port, path)
+            if status != 200:
+                raise RuntimeError(f"{path} answered {status}")
+        _status, article_html, _headers = fetch(port, urls["article"])
+        edge_port = stack.enter_context(varnish(port, memory="256m"))
+        static_port = stack.enter_context(nginx_static(article_html))
+        for key, path in urls.items():
+            log(f"{size}: wrk {key}")
+            fetch(edge_port, path)
+            load[key] = {
+                "gunicorn": wrk(port, path, args.duration, args.connections, args.threads),
+                "varnish": wrk(edge_port, path, args.duration, args.connections, args.threads),
+            }
+            _s, _b, headers = fetch(edge_port, path)
+            load[key]["varnish"]["x_cache"] = headers.get("X-Cache")
+        static = wrk(static_port, "/article.html", args.duration, args.connections, args.threads)
+    for figures in load.values():
+        for target in ("gunicorn", "varnish"):
+            rps = figures[target]["rps"]
+            figures[target]["rps_ratio_to_static"] = round(rps / static["rps"], 4)
+            figures[target]["p50_ratio_to_static"] = round(
+                figures[target]["p50_ms"] / static["p50_ms"], 2
+            )
+    return {"size": size, "urls": urls, "client": client, "load": load, "static": static}
+
+
+def table(results):
+    lines = []
+    for result in results:
+        static = result["static"]
+        lines.append(
+            f"\n**{result['size']:,} articles per language** — static nginx file: "
+            f"{static['rps']:,.0f} req/s, p50 {static['p50_ms']:.2f} ms, p99 "
+            f"{static['p99_ms']:.2f} ms (= 1.00)\n"
+        )
+        lines.append(
+            "| page | SQL | median ms | p95 ms | gunicorn req/s (× static) | p50 / p99 ms "
+            "| varnish req/s (× static) | p50 / p99 ms |"
+        )
+        lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for key, label in LABELS:
+            client = result["client"][key]
+            gun, edge = result["load"][key]["gunicorn"], result["load"][key]["varnish"]
+            lines.append(
+                f"| {label} | {client['queries']} | {client['median_ms']:.1f} | "
+                f"{client['p95_ms']:.1f} | {gun['rps']:,.0f} ({gun['rps_ratio_to_static']:.3f}) | "
+                f"{gun['p50_ms']:.1f} / {gun['p99_ms']:.1f} | "
+                f"{edge['rps']:,.0f} ({edge['rps_ratio_to_static']:.2f}) | "
+                f"{edge['p50_ms']:.2f} / {edge['p99_ms']:.2f} |"
+            )
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000", help="articles per language")
+    parser.add_argument("--with-100k", action="store_true", help="also 100,000")
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the databases")
+    parser.add_argument("--duration", type=int, default=5, help="seconds of wrk per figure")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",") if size]
+    if args.with_100k and 100_000 not in sizes:
+        sizes.append(100_000)
+    for tool in ("psql", "wrk", "nginx", "varnishd", "redis-cli"):
+        if not (shutil.which(tool) or Path(f"/usr/sbin/{tool}").exists()):
+            sys.exit(f"bench needs {tool} (apt-get install postgresql-client wrk nginx varnish)")
+
+    results = [bench_size(size, args) for size in sizes]
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    meta = {
+        "time": stamp,
+        "cpus": os.cpu_count(),
+        "gunicorn_workers": args.workers,
+        "wrk": {
+            "duration_s": args.duration,
+            "connections": args.connections,
+            "threads": args.threads,
+        },
+    }
+    payload = {"meta": meta, "results": results}
+    RESULTS.mkdir(exist_ok=True)
+    for name in (f"{stamp}.json", "latest.json"):
+        (RESULTS / name).write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    text = table(results)
+    (RESULTS / "latest.md").write_text(text.strip() + "\n")
+    print(text)
+    last = {r["size"]: r["client"]["index_last"]["median_ms"] for r in results}
+    if 1000 in last and 10000 in last:
+        print(
+            f"\nLast news index page, median server time: {last[1000]:.1f} ms at 1,000, "
+            f"{last[10000]:.1f} ms at 10,000 ({last[10000] / last[1000] - 1:+.0%})."
+        )
+
+
+if __name__ == "__main__":
+    main()
