@@ -141,6 +141,11 @@ def with_http_caching(view):
             response = problem_response(status=400, detail=problem)
         elif names_another_site(request):
             response = problem_response(status=404, detail="No site matches the given query.")
+        elif request.method == "HEAD":
+            # Ninja routes GET only: answer HEAD as GET, headers without the body.
+            request.method = "GET"
+            response = view(request, *args, **kwargs)
+            request.method = "HEAD"
         else:
             response = view(request, *args, **kwargs)
         if response.status_code == 405 and "json" not in response.get("Content-Type", ""):
@@ -161,12 +166,16 @@ def with_http_caching(view):
                 patch_cache_control(response, private=True, no_cache=True)
             else:
                 patch_cache_control(response, public=True, max_age=settings.NEWS_API_CACHE_MAX_AGE)
-        return get_conditional_response(
+        response = get_conditional_response(
             request,
             etag=response["ETag"],
             last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
             response=response,
         )
+        if request.method == "HEAD":
+            response["Content-Length"] = str(len(response.content))
+            response.content = b""
+        return response
 
     return wrapper
 

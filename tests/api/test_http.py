@@ -173,6 +173,17 @@ def test_anonymous_responses_are_publicly_cacheable_with_a_validator(client, api
     assert "Authorization" in response["Vary"]
 
 
+def test_head_answers_the_headers_of_get(client, api_articles):
+    url = f"/api/v3/articles/{api_articles['lt_mid'].pk}/"
+    get, head = client.get(url), client.head(url)
+
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head["ETag"] == get["ETag"]
+    assert head["Last-Modified"] == get["Last-Modified"]
+    assert head["Content-Length"] == str(len(get.content))
+
+
 def test_token_holders_get_private_responses(client, api_articles, api_reader, api_token):
     response = client.get("/api/v3/articles/", HTTP_AUTHORIZATION=api_token(api_reader))
 
