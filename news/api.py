@@ -66,13 +66,13 @@ API_TAG = "content"
 # --------------------------------------------------------------------------------------
 
 
-def restricted_q(path_field="path"):
+def restricted_q():
     """True for a page inside any view restriction (the restricted page or a descendant).
 
     A subquery rather than Wagtail's `PageQuerySet.public()`, which costs a query of its own.
     """
     covering = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef(path_field), 1, Length("page__path"))
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
     )
     return Q(Exists(covering))
 
