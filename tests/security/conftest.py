@@ -13,6 +13,7 @@ from tests.translation.conftest import (  # noqa: F401 - fixtures
     english_article,
     moderator_client,
     newsroom,
+    other_article,
     translator_client,
     users,
 )
@@ -45,8 +46,8 @@ def pytest_runtest_teardown(item, nextitem):
     """
     yield
     marker = item.get_closest_marker("django_db")
-    if not marker or not marker.kwargs.get("transaction"):
-        return
+    if not marker or not marker.kwargs.get("transaction") or nextitem is None:
+        return  # (after the last test, the test database is gone)
     from django.db import connections
     from pytest_django.plugin import blocking_manager_key
 
