@@ -2,7 +2,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import InvalidPage
 from django.db import models
 from django.db.models.functions import Length, Substr
 from django.http import Http404
@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .blocks import ArticleBodyBlock
+from .pagination import ListingPaginator
 from .panels import TranslationStatusPanel
 
 # Renditions that article listings show; prefetched together so a listing costs no query per card.
@@ -93,7 +94,9 @@ class NewsIndexPage(Page):
 
     def paginate(self, request):
         """The requested page of articles; a page number that is not one answers 404."""
-        paginator = Paginator(self.articles().for_listing(), settings.NEWS_PAGE_SIZE)
+        paginator = ListingPaginator(
+            self.articles().for_listing(), settings.NEWS_PAGE_SIZE, count_key=f"index-{self.pk}"
+        )
         try:
             return paginator.page(request.GET.get("page", 1))
         except InvalidPage as error:
