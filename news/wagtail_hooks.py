@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
@@ -152,3 +153,29 @@ def keep_manual_edits_on_restart(request, page):
         if translation is not None:
             keep_manual_edits(translation, user=request.user)
     return None
+
+
+@hooks.register("before_bulk_action")
+def publish_translations_from_their_editor(request, action_type, objects, action_class):
+    """A bulk publish would publish a translation's latest revision, which may be a draft
+    saved by a sync with source text in it: translations are published from their editor,
+    which builds the page from its translated segments (and refuses while some are missing).
+    """
+    if action_type != "publish":
+        return None
+    translations = [
+        page
+        for page in objects
+        if isinstance(page, Page)
+        and Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        ).exists()
+    ]
+    if not translations:
+        return None
+    messages.error(
+        request,
+        _("Publish translations from the translation editor: %(titles)s.")
+        % {"titles": ", ".join(page.get_admin_display_title() for page in translations)},
+    )
+    return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))

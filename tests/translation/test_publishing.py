@@ -251,3 +251,22 @@ def test_the_sync_form_says_what_publishing_does(article, english_article, edito
     content = response.content.decode()
     assert "keeps its last published version live and gets a draft" in content
     assert 'name="publish_incomplete"' in content
+
+
+def test_a_bulk_publish_cannot_publish_a_synced_draft(
+    article, english_article, editor_client, client, django_capture_on_commit_callbacks
+):
+    _publish_source_change(article)
+    sync_translations(editor_client, article)  # a draft with the new value in Lithuanian
+    live_revision = ArticlePage.objects.get(pk=english_article.pk).live_revision_id
+
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(f"{url}?id={english_article.pk}", {}, follow=True)
+
+    assert any(
+        m.startswith("Publish translations from the translation editor")
+        for m in messages_of(response)
+    )
+    assert ArticlePage.objects.get(pk=english_article.pk).live_revision_id == live_revision
+    assert plain("300 100") not in public_text(client, english_article)
