@@ -44,7 +44,7 @@ class CaptionedImageBlock(blocks.StructBlock):
         max_length=250,
         help_text=_("Describe the image for readers who cannot see it."),
     )
-    caption = blocks.CharBlock(label=_("Caption"), max_length=250, required=False)
+    caption = blocks.CharBlock(label=_("Caption"), max_length=250, required=False, default="")
 
     class Meta:
         icon = "image"
@@ -54,7 +54,9 @@ class CaptionedImageBlock(blocks.StructBlock):
 
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Text"))
-    attribution = blocks.CharBlock(label=_("Attribution"), max_length=200, required=False)
+    attribution = blocks.CharBlock(
+        label=_("Attribution"), max_length=200, required=False, default=""
+    )
     style = blocks.ChoiceBlock(
         choices=[("quote", _("Quote")), ("callout", _("Callout"))],
         default="quote",
@@ -77,7 +79,7 @@ class InitiativeBlock(blocks.StructBlock):
 
 
 class InitiativesBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Heading"), max_length=200, required=False)
+    heading = blocks.CharBlock(label=_("Heading"), max_length=200, required=False, default="")
     items = blocks.ListBlock(InitiativeBlock(), min_num=1, label=_("Initiatives"))
 
     class Meta:
@@ -89,7 +91,7 @@ class InitiativesBlock(blocks.StructBlock):
 class IndicatorRowBlock(blocks.StructBlock):
     indicator = blocks.CharBlock(label=_("Indicator"), max_length=200)
     value = blocks.CharBlock(label=_("Value"), max_length=200)
-    note = blocks.CharBlock(label=_("Note or source"), max_length=250, required=False)
+    note = blocks.CharBlock(label=_("Note or source"), max_length=250, required=False, default="")
 
     class Meta:
         icon = "list-ol"
@@ -113,7 +115,7 @@ class IndicatorTableBlock(blocks.StructBlock):
 
 class ReferenceBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=300)
-    publisher = blocks.CharBlock(label=_("Publisher"), max_length=200, required=False)
+    publisher = blocks.CharBlock(label=_("Publisher"), max_length=200, required=False, default="")
     url = blocks.URLBlock(label=_("URL"), required=False)
     accessed = blocks.DateBlock(label=_("Accessed on"), required=False)
 
@@ -123,7 +125,7 @@ class ReferenceBlock(blocks.StructBlock):
 
 
 class ReferencesBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Heading"), max_length=200, required=False)
+    heading = blocks.CharBlock(label=_("Heading"), max_length=200, required=False, default="")
     items = blocks.ListBlock(ReferenceBlock(), min_num=1, label=_("References"))
 
     class Meta:

@@ -11,6 +11,13 @@ _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 @register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """The URL on the host the reader asked for (a rendition's full_url uses the admin's)."""
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request else url
+
+
+@register.simple_tag(takes_context=True)
 def article_json_ld(context, article):
     """schema.org NewsArticle for search engines, in a <script type="application/ld+json">."""
     request = context.get("request")
@@ -30,7 +37,7 @@ def article_json_ld(context, article):
     if modified:
         data["dateModified"] = modified.isoformat()
     if article.social_image is not None:
-        data["image"] = [article.social_image.full_url]
+        data["image"] = [absolute_url(context, article.social_image.url)]
     keywords = [topic.name for topic in article.topics.all()]
     if keywords:
         data["keywords"] = keywords
