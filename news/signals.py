@@ -3,8 +3,9 @@
 * Translators get their page permissions on an edition's root page as soon as an edition in
   a translation locale is created (``news.roles``).
 * A sync or a submission fills new segments from translation memory.
-* Moving a page moves its translations (and aliases) to the matching parent of their locale,
-  whatever moved it: the admin's move view, a bulk move, code (wagtail-localize #469).
+* Moving a source page moves its translations (and aliases) to the matching parent of their
+  locale, whatever moved it: the admin's move view, a bulk move, code (wagtail-localize #469).
+  A translation moved on its own moves alone.
 * Publishing a page corrects a stale ``numchild``: wagtail-localize publishes a new
   translation from a revision whose page object was loaded before its children were added
   when a subtree is submitted, which left the tree invalid (wagtail-localize #773).
@@ -25,6 +26,7 @@ from wagtail_localize.models import StringSegment, Translation
 
 from .roles import grant_translators_on_editions
 from .translation_memory import fill_from_memory
+from .translation_status import translation_sources
 
 logger = logging.getLogger(__name__)
 _moving_translations = contextvars.ContextVar("moving_translations", default=False)
@@ -57,6 +59,8 @@ def fill_new_segment_from_memory(sender, instance, created, raw=False, **kwargs)
 def move_translations_with_page(sender, instance, parent_page_before, parent_page_after, **kwargs):
     if parent_page_before.pk == parent_page_after.pk or _moving_translations.get():
         return
+    if not translation_sources(Page.objects.filter(pk=instance.pk)).exists():
+        return  # a translation moved on its own: its source stays where it is
     token = _moving_translations.set(True)
     try:
         for translation in Page.objects.filter(translation_key=instance.translation_key).exclude(

@@ -98,6 +98,8 @@ class Context:
     other: ArticlePage  # a Lithuanian article not translated yet
     translation: Translation
     synced_at: object  # when the translation source was last updated from the article
+    events_lt: Page  # another news index, and its translation
+    events_en: Page
 
 
 def _title_segment(ctx):
@@ -159,6 +161,33 @@ def delete_translation_done(ctx):
     return not Page.objects.filter(pk=ctx.english.pk).exists()
 
 
+def _move(client, page, destination):
+    url = reverse("wagtailadmin_pages:move_confirm", args=[page.pk, destination.pk])
+    return client.post(url)
+
+
+def _parent_of(page):
+    return Page.objects.get(pk=page.pk).get_parent().specific
+
+
+def move_source(client, ctx):
+    return _move(client, ctx.article, ctx.events_lt)
+
+
+def move_source_done(ctx):
+    # The translation follows its source.
+    return _parent_of(ctx.article) == ctx.events_lt and _parent_of(ctx.english) == ctx.events_en
+
+
+def move_translation(client, ctx):
+    return _move(client, ctx.english, ctx.events_en)
+
+
+def move_translation_done(ctx):
+    # A translation moved on its own moves alone.
+    return _parent_of(ctx.english) == ctx.events_en and _parent_of(ctx.article) != ctx.events_lt
+
+
 def export_po(client, ctx):
     return client.get(reverse("wagtail_localize:download_pofile", args=[ctx.translation.pk]))
 
@@ -214,6 +243,8 @@ ACTIONS = {
     "publish translation": (publish_translation, publish_translation_done),
     "delete source": (delete_source, delete_source_done),
     "delete translation": (delete_translation, delete_translation_done),
+    "move source": (move_source, move_source_done),
+    "move translation": (move_translation, move_translation_done),
     "export PO": (export_po, None),
     "import PO": (import_po, import_po_done),
     "view source draft": (view_source_draft, None),
@@ -245,6 +276,8 @@ def context(article, english_article, other_article, newsroom):
         other=other_article,
         translation=translation,
         synced_at=translation.source.last_updated_at,
+        events_lt=newsroom.events_lt,
+        events_en=newsroom.events_en,
     )
 
 
