@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
@@ -59,8 +60,8 @@ def save_draft(translation, user=None):
     page row, and so the live page, stays as last published.
     """
     target = translation.get_target_instance()
-    if getattr(target, "alias_of_id", None):
-        return None  # an alias mirrors its source and has no revisions of its own
+    if not isinstance(target, Page) or target.alias_of_id:
+        return None  # only pages have drafts; an alias mirrors its source
     draft = translation.source.get_ephemeral_translated_instance(
         translation.target_locale, fallback=True
     )
