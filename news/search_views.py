@@ -3,10 +3,11 @@ the language of the URL, with the text search configuration of that language on 
 (news.search_backend); Wagtail's database backend without stemming elsewhere.
 """
 
+import hashlib
 import re
 
 from django.conf import settings
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import InvalidPage
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
@@ -14,6 +15,7 @@ from wagtail.models import Locale, PageQuerySet
 from wagtail.search.backends import get_search_backend
 
 from .models import ArticlePage
+from .pagination import ListingPaginator
 from .search_backend import config_for_language
 
 # Longer queries are cut: nobody types them, and each term costs the database work.
@@ -66,7 +68,9 @@ def search_article_ids(query, language_code=None, limit=1000):
 def search(request):
     query = clean_query(request.GET.get("q", ""))
     results = search_articles(query, get_language(), ArticlePage.objects.for_listing())
-    paginator = Paginator(results, settings.NEWS_PAGE_SIZE)
+    # The count (a second full-text search) is cached until the next publish.
+    key = hashlib.sha1(f"{get_language()}:{query.lower()}".encode()).hexdigest()
+    paginator = ListingPaginator(results, settings.NEWS_PAGE_SIZE, count_key=f"search-{key}")
     try:
         number = int(request.GET.get("page", 1))
         if number > MAX_SEARCH_PAGES:
