@@ -87,9 +87,11 @@ def build_database(size, rebuild):
         manage(base, "load_demo", "-v0")
     if not rebuild and database_exists(name):
         log(f"reusing {name}")
+        manage(name, "migrate", "-v0")
         return name
     psql("postgres", f"DROP DATABASE IF EXISTS {name}")
     psql("postgres", f"CREATE DATABASE {name} TEMPLATE {base}")
+    manage(name, "migrate", "-v0")  # migrations newer than the template
     started = time.monotonic()
     manage(name, "generate_articles", "--count", str(size), "-v0")
     log(f"generated {size} articles per language in {time.monotonic() - started:.0f}s")
@@ -113,6 +115,7 @@ def client_timings(database, urls):
     env = {
         "DATABASE_URL": f"{PG}/{database}",
         "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DATABASE_CONN_MAX_AGE": "600",
         "REDIS_URL": "",
     }
     out = run(

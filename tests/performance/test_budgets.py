@@ -25,7 +25,7 @@ BUDGETS = {
 def newsroom(tree):
     image = make_image(size=(96, 54))
     articles = []
-    for number in range(25):
+    for number in range(15):
         for index, title in ((tree.news_lt, "Mokyklos naujiena"), (tree.news_en, "School news")):
             articles.append(
                 create_article(
