@@ -23,7 +23,7 @@ from wagtail_localize.operations import translate_object
 from tests.translation.helpers import ENGLISH, translation_of
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
         reason="pg_dump/pg_restore back up PostgreSQL only (SQLite: copy the database file)",

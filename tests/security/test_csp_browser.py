@@ -18,7 +18,7 @@ from .conftest import PASSWORD
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 # Records every violation the browser reports, in every frame, before any page script runs.

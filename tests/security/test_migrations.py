@@ -23,7 +23,7 @@ from wagtail_localize.operations import translate_object
 
 from news.models import ArticlePage
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PROJECT_APPS = ["home", "news"]
 

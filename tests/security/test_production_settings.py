@@ -18,7 +18,15 @@ def run(args, env=None, **kwargs):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in ("SECRET_KEY", "ALLOWED_HOSTS", "AWS_STORAGE_BUCKET_NAME", "REDIS_URL")
+        if key
+        not in (
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "AWS_STORAGE_BUCKET_NAME",
+            "REDIS_URL",
+            # Set by the browser tests' fixture (Playwright); never in a deployment.
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        )
     }
     environment.update(
         DJANGO_SETTINGS_MODULE="cms.settings.production",
