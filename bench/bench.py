@@ -256,6 +256,10 @@ def bench_size(size, args):
         _status, article_html, _headers = fetch(port, urls["article"])
         edge_port = stack.enter_context(varnish(port, memory="256m"))
         static_port = stack.enter_context(nginx_static(article_html))
+        # The baseline before and after the rest: the machine's load may change meanwhile.
+        static_runs = [
+            wrk(static_port, "/article.html", args.duration, args.connections, args.threads)
+        ]
         for key, path in urls.items():
             log(f"{size}: wrk {key}")
             fetch(edge_port, path)
@@ -265,7 +269,14 @@ def bench_size(size, args):
             }
             _s, _b, headers = fetch(edge_port, path)
             load[key]["varnish"]["x_cache"] = headers.get("X-Cache")
-        static = wrk(static_port, "/article.html", args.duration, args.connections, args.threads)
+        static_runs.append(
+            wrk(static_port, "/article.html", args.duration, args.connections, args.threads)
+        )
+    static = {
+        name: round(sum(run[name] for run in static_runs) / len(static_runs), 3)
+        for name in ("rps", "p50_ms", "p99_ms")
+    }
+    static["runs"] = static_runs
     for figures in load.values():
         for target in ("gunicorn", "varnish"):
             rps = figures[target]["rps"]
