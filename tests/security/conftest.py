@@ -5,7 +5,9 @@ in each role, a published article with every kind of segment) from the translati
 """
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connections
 from django.test import Client
 from wagtail.models import Locale
@@ -55,8 +57,14 @@ def _restore_migrations_data():
     if _MIGRATIONS_DATA.get("default") and not Locale.objects.exists():
         # Empty again without post_migrate (which recreated content types and permissions
         # under new ids), then load the snapshot, as Django's serialized rollback does.
+        connection = connections["default"]
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-        connections["default"].creation.deserialize_db_from_string(_MIGRATIONS_DATA["default"])
+        connection.creation.deserialize_db_from_string(_MIGRATIONS_DATA["default"])
+        # PostgreSQL: sequences past the restored ids, so that new rows never reuse one.
+        models = apps.get_models(include_auto_created=True)
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(sql)
 
 
 @pytest.fixture(autouse=True)
