@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -119,7 +120,7 @@ def client_timings(database, urls):
         "REDIS_URL": "",
     }
     out = run(
-        [PYTHON, "bench/client_timing.py", *urls.values()],
+        [PYTHON, "bench/client_timing.py", "--repeat", "20", *urls.values()],
         env=env,
         capture_output=True,
         text=True,
@@ -239,11 +240,32 @@ def wrk(port, path, duration, connections, threads):
     }
 
 
-def bench_size(size, args):
-    database = build_database(size, args.rebuild)
-    urls = discover_urls(database)
-    log(f"{size}: measuring through Django's test client")
-    client = client_timings(database, urls)
+def merge_timings(rounds):
+    """One figure per URL from several rounds: every round's times together."""
+    merged = {}
+    for key in rounds[0]:
+        times = sorted(t for timing in rounds for t in timing[key]["times_ms"])
+        merged[key] = {
+            **{k: v for k, v in rounds[0][key].items() if k != "times_ms"},
+            "median_ms": round(statistics.median(times), 2),
+            "p95_ms": round(times[min(len(times) - 1, int(len(times) * 0.95))], 2),
+            "samples": len(times),
+        }
+    return merged
+
+
+def client_rounds(databases, urls_by_size, rounds):
+    """Test client timings of every size in alternating rounds, so that each size sees the
+    same load on a machine whose load changes (the sizes are compared with each other)."""
+    collected = {size: [] for size in databases}
+    for number in range(rounds):
+        for size, database in databases.items():
+            log(f"{size}: test client, round {number + 1}/{rounds}")
+            collected[size].append(client_timings(database, urls_by_size[size]))
+    return {size: merge_timings(timings) for size, timings in collected.items()}
+
+
+def bench_size(size, args, database, urls, client):
     run(["redis-cli", "-u", REDIS, "flushdb"], stdout=subprocess.DEVNULL)
     load = {}
     with ExitStack() as stack:
@@ -306,7 +328,7 @@ def table(results):
             gun, edge = result["load"][key]["gunicorn"], result["load"][key]["varnish"]
             lines.append(
                 f"| {label} | {client['queries']} | {client['median_ms']:.1f} | "
-                f"{client['p95_ms']:.1f} | {gun['rps']:,.0f} ({gun['rps_ratio_to_static']:.3f}) | "
+                f"{client['p95_ms']:.1f} | {gun['rps']:,.0f} ({gun['rps_ratio_to_static']:.2g}) | "
                 f"{gun['p50_ms']:.1f} / {gun['p99_ms']:.1f} | "
                 f"{edge['rps']:,.0f} ({edge['rps_ratio_to_static']:.2f}) | "
                 f"{edge['p50_ms']:.2f} / {edge['p99_ms']:.2f} |"
@@ -322,6 +344,7 @@ def main():
     parser.add_argument("--duration", type=int, default=5, help="seconds of wrk per figure")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=4, help="test client rounds per size")
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",") if size]
@@ -331,7 +354,10 @@ def main():
         if not (shutil.which(tool) or Path(f"/usr/sbin/{tool}").exists()):
             sys.exit(f"bench needs {tool} (apt-get install postgresql-client wrk nginx varnish)")
 
-    results = [bench_size(size, args) for size in sizes]
+    databases = {size: build_database(size, args.rebuild) for size in sizes}
+    urls = {size: discover_urls(database) for size, database in databases.items()}
+    clients = client_rounds(databases, urls, args.rounds)
+    results = [bench_size(size, args, databases[size], urls[size], clients[size]) for size in sizes]
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
     meta = {
         "time": stamp,

@@ -45,6 +45,7 @@ def measure(client, url, repeat):
         "queries": queries,
         "median_ms": round(statistics.median(times), 2),
         "p95_ms": round(times[min(len(times) - 1, int(len(times) * 0.95))], 2),
+        "times_ms": [round(t, 3) for t in times],
     }
 
 
