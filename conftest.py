@@ -12,8 +12,15 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 def pytest_configure(config):
-    # Compile before any test activates a language: Django caches catalogs per process.
     compile_catalogs([Path(__file__).parent / "locale"])
+    # Django was set up before this hook and may have loaded a catalog already (from a fresh
+    # checkout: without our .mo files); this is how override_settings makes it reload them.
+    from django.conf import settings
+    from django.core.signals import setting_changed
+
+    setting_changed.send(
+        sender=None, setting="LOCALE_PATHS", value=settings.LOCALE_PATHS, enter=False
+    )
 
 
 @pytest.fixture(scope="session")

@@ -6,10 +6,16 @@ Wagtail root
 """
 
 import datetime
+import json
 from dataclasses import dataclass
 
 import pytest
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connections
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
@@ -24,6 +30,65 @@ def _clear_caches():
     for cache in caches.all():
         cache.clear()
     yield
+
+
+# The data Wagtail's and the project's migrations created (locales, root page and collection,
+# groups...), serialized once, before any transactional test can have emptied the tables.
+_MIGRATIONS_DATA = {}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _migrations_data(django_db_setup, django_db_blocker):
+    """Non-transactional tests run first (pytest-django orders them so), each rolled back:
+    at the first test here the database holds exactly what the migrations made."""
+    with django_db_blocker.unblock():
+        _MIGRATIONS_DATA["default"] = connections["default"].creation.serialize_db_to_string()
+
+
+def _restore_migrations_data():
+    if _MIGRATIONS_DATA.get("default") and not Locale.objects.exists():
+        # Empty again without post_migrate (which recreated content types and permissions
+        # under new ids), then load the snapshot, as Django's serialized rollback does.
+        connection = connections["default"]
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        # Content types first, under their old ids: instantiating some models (Wagtail's
+        # tasks) looks their content type up, and would create it under a new id.
+        rows = json.loads(_MIGRATIONS_DATA["default"])
+        content_types = [row for row in rows if row["model"] == "contenttypes.contenttype"]
+        others = [row for row in rows if row["model"] != "contenttypes.contenttype"]
+        ContentType.objects.clear_cache()
+        connection.creation.deserialize_db_from_string(json.dumps(content_types))
+        connection.creation.deserialize_db_from_string(json.dumps(others))
+        ContentType.objects.clear_cache()
+        # PostgreSQL: sequences past the restored ids, so that new rows never reuse one.
+        models = apps.get_models(include_auto_created=True)
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(sql)
+
+
+@pytest.fixture(autouse=True)
+def _transactional_tests_start_from_migrations_data(request):
+    """pytest-django empties every table after a transactional test, including what the
+    migrations created: put it back before a transactional test here needs it."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        request.getfixturevalue("transactional_db")
+        _restore_migrations_data()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """...and put it back after one, so that a later transactional test elsewhere finds the
+    database as usual."""
+    yield
+    marker = item.get_closest_marker("django_db")
+    if not marker or not marker.kwargs.get("transaction") or nextitem is None:
+        return  # (after the last test, the test database is gone)
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        _restore_migrations_data()
 
 
 @dataclass

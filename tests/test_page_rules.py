@@ -26,6 +26,7 @@ def test_allowed_subpage_types():
     assert ArticlePage.allowed_subpage_models() == []
 
 
+@pytest.mark.django_db  # can_create_at looks up content types, cached only after a query
 def test_what_can_be_created_where():
     assert ArticlePage not in creatable_under(Page)
     assert creatable_under(HomePage) == {NewsIndexPage}
