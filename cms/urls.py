@@ -13,9 +13,9 @@ from news.feeds import LatestArticlesFeed
 from news.search_views import search
 
 urlpatterns = [
-    # The headless API (cms/api.py): outside i18n_patterns, its URLs carry no language.
     # For load balancers: outside i18n_patterns, so it never redirects (cms/health.py).
     path("healthz", healthz, name="healthz"),
+    # The headless API (cms/api.py): outside i18n_patterns, its URLs carry no language.
     path("", include("cms.api")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
