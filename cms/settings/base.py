@@ -217,17 +217,6 @@ NEWS_PAGE_SIZE = 10
 NEWS_FEED_COUNT = 20
 NEWS_HOME_COUNT = 4
 
-# Headless content API: Wagtail API v3 at /api/v3/ (see cms/api.py and docs/headless.md).
-WAGTAILAPI_LIMIT_MAX = 100
-WAGTAILAPI_RICH_TEXT_FORMAT = "html"
-# Seconds a shared cache may keep an anonymous API response.
-NEWS_API_CACHE_MAX_AGE = int(os.environ.get("NEWS_API_CACHE_MAX_AGE", "60"))
-# Browser origins allowed to call the API, comma-separated; none by default.
-CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
-CORS_URLS_REGEX = r"^/api/.*$"
-CORS_EXPOSE_HEADERS = ["ETag"]
-
-# Translation workflow (README, "Translation workflow"). A newly submitted translation starts
 # Content-Security-Policy (django-csp 4), sent with every response. The public site runs no
 # inline script or style: scripts and styles come from this origin, and an inline script
 # would need the request's nonce ({{ CSP_NONCE }}, `csp` context processor). The Wagtail
@@ -299,6 +288,17 @@ LOGGING = {
     },
 }
 
+# Headless content API: Wagtail API v3 at /api/v3/ (see cms/api.py and docs/headless.md).
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+# Seconds a shared cache may keep an anonymous API response.
+NEWS_API_CACHE_MAX_AGE = int(os.environ.get("NEWS_API_CACHE_MAX_AGE", "60"))
+# Browser origins allowed to call the API, comma-separated; none by default.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_EXPOSE_HEADERS = ["ETag"]
+
+# Translation workflow (README, "Translation workflow"). A newly submitted translation starts
 # as a draft: wagtail-localize would otherwise publish the new page with the source text.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
