@@ -133,6 +133,11 @@ INVALID_BODIES = {
         lambda image: streamfield([("heading", {"text": "", "level": "h2"})]),
         (0, "text"),
     ),
+    # Draftail posts JSON; a malformed one (not the editor's doing) once answered 500.
+    "malformed rich text": (
+        lambda image: streamfield([("paragraph", '{"blocks": [')]),
+        (0,),
+    ),
     "image without alt text": (
         lambda image: streamfield(
             [("image", {"image": str(image.pk), "alt_text": "", "caption": ""})]

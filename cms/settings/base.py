@@ -326,3 +326,8 @@ DUMMY_MACHINE_TRANSLATOR = {
     "OPTIONS": {},
 }
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env()
+
+# Rich text editing: Draftail, with a malformed submission answered by a form error.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {"WIDGET": "cms.rich_text.TolerantDraftailRichTextArea"},
+}
