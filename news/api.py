@@ -17,7 +17,6 @@ from typing import Annotated, Literal
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
-from django.db.models.functions import Length, Substr
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import translation
@@ -32,13 +31,19 @@ from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.errors import as_validation_error
 from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import features as rich_text_features
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 from wagtail.search.backends import get_search_backend
 
 from .blocks import RICH_TEXT_FEATURES
-from .models import CARD_IMAGE_SPEC, SOCIAL_IMAGE_SPEC, ArticlePage, ArticlePageTag
+from .models import (
+    CARD_IMAGE_SPEC,
+    SOCIAL_IMAGE_SPEC,
+    ArticlePage,
+    ArticlePageTag,
+    in_private_section,
+)
 
 LOCALE_CODES = tuple(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
 LocaleCode = Literal[LOCALE_CODES]  # type: ignore[valid-type]
@@ -66,17 +71,6 @@ API_TAG = "content"
 # --------------------------------------------------------------------------------------
 
 
-def restricted_q():
-    """True for a page inside any view restriction (the restricted page or a descendant).
-
-    A subquery rather than Wagtail's `PageQuerySet.public()`, which costs a query of its own.
-    """
-    covering = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return Q(Exists(covering))
-
-
 class PublicContent:
     """The pages an anonymous reader may see through the API, for one request.
 
@@ -100,7 +94,7 @@ class PublicContent:
         under_a_root = Q()
         for root_path in self.root_paths.values():
             under_a_root |= Q(url_path__startswith=root_path)
-        return Q(live=True) & under_a_root & ~restricted_q()
+        return Q(live=True) & under_a_root & ~Q(in_private_section())
 
     def pages(self, model=Page):
         return model.objects.filter(self.q())
