@@ -9,10 +9,14 @@ Every query below starts from it, and none of them costs a query per item: topic
 renditions, editions (translations) and rich-text links are all fetched in bulk.
 """
 
+import base64
 import datetime
+import hashlib
+import json
+import re
 import uuid
 from functools import wraps
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -23,7 +27,7 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.http import http_date
 from ninja import Field, Path, Query, Router, Schema
-from pydantic import model_validator
+from pydantic import field_validator, model_validator
 from taggit.models import Tag
 from wagtail.api.rich_text import APIRichText, RichTextOutputFormat
 from wagtail.api.utils import get_full_url
@@ -44,6 +48,7 @@ from .models import (
     ArticlePageTag,
     in_private_section,
 )
+from .pagination import cached_count
 
 LOCALE_CODES = tuple(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
 LocaleCode = Literal[LOCALE_CODES]  # type: ignore[valid-type]
@@ -52,6 +57,16 @@ LOCALE_ORDER = {code: position for position, code in enumerate(LOCALE_CODES)}
 LIMIT_MAX = getattr(settings, "WAGTAILAPI_LIMIT_MAX", None) or 100
 # Database integers are 32-bit for page ids; larger numbers can only be a client error.
 MAX_INT = 2**31 - 1
+# The database reads and drops every row an offset skips, so deep offsets cost what they
+# skip: beyond this, clients follow `next` (a cursor), which costs the same on every page.
+OFFSET_MAX = 1000
+
+ListingOrder = Literal["-publication_date", "publication_date"]
+# The SQL ordering of each `order`: the id breaks ties between articles of the same day.
+ORDERINGS = {
+    "-publication_date": ("-publication_date", "-pk"),
+    "publication_date": ("publication_date", "pk"),
+}
 
 # Named renditions: the keys are part of the API contract, the specs may change.
 CARD_RENDITIONS = {"card": CARD_IMAGE_SPEC}
@@ -340,6 +355,12 @@ class ArticleDetail(ArticleSummary):
 
 class ArticleList(Schema):
     count: int = Field(description="Number of articles matching the query, all pages together.")
+    next: str | None = Field(
+        description=(
+            "Absolute URL of the next page: this query with a `cursor` in place of `offset`; "
+            "null on the last page. It costs the same however deep it goes."
+        )
+    )
     items: list[ArticleSummary]
 
 
@@ -656,6 +677,59 @@ def detail_queryset(queryset):
     return queryset.select_related("locale", "hero_image").prefetch_related("topics")
 
 
+# What a cursor encodes (see `Cursor`): the order it was made for, a date and an id.
+CURSOR_PAYLOAD = re.compile(
+    r"(?P<order>-?publication_date):(?P<date>\d{4}-\d\d-\d\d):(?P<pk>[1-9]\d{0,9})"
+)
+INVALID_CURSOR = "cursor is not valid: use the `next` URL of a response"
+
+
+class Cursor(NamedTuple):
+    """The position after the last article of a page, in the `order` it was made for.
+
+    Sent as URL-safe base64, without padding, of ``<order>:<YYYY-MM-DD>:<id>``: opaque to
+    clients, who get it in `next` URLs.
+    """
+
+    order: ListingOrder
+    publication_date: datetime.date
+    pk: int
+
+    def encode(self) -> str:
+        payload = f"{self.order}:{self.publication_date.isoformat()}:{self.pk}"
+        return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
+
+    @classmethod
+    def decode(cls, text: str) -> "Cursor":
+        """The cursor `text` encodes; ValueError for anything `encode` cannot have made."""
+        try:
+            padded = text + "=" * (-len(text) % 4)
+            payload = base64.b64decode(padded, altchars=b"-_", validate=True).decode("ascii")
+        except ValueError as error:  # not base64, or bytes that are not ASCII
+            raise ValueError(INVALID_CURSOR) from error
+        found = CURSOR_PAYLOAD.fullmatch(payload)
+        if not found or int(found["pk"]) > MAX_INT:
+            raise ValueError(INVALID_CURSOR)
+        try:
+            date = datetime.date.fromisoformat(found["date"])
+        except ValueError as error:  # 2024-02-30, 0000-01-01
+            raise ValueError(INVALID_CURSOR) from error
+        return cls(found["order"], date, int(found["pk"]))
+
+    def q(self) -> Q:
+        """Articles after this position: (publication_date, id) beyond it, in its order.
+
+        The bound on the date alone adds nothing to the result; it lets the database start
+        reading the publication date index at the cursor instead of filtering up to it.
+        """
+        date, pk = self.publication_date, self.pk
+        if self.order == "publication_date":
+            after = Q(publication_date__gt=date) | Q(publication_date=date, pk__gt=pk)
+            return Q(publication_date__gte=date) & after
+        after = Q(publication_date__lt=date) | Q(publication_date=date, pk__lt=pk)
+        return Q(publication_date__lte=date) & after
+
+
 def last_modified(response: HttpResponse, *pages):
     """Last-Modified: the latest publication among the pages a response shows."""
     stamps = [page.last_published_at for page in pages if page.last_published_at]
@@ -720,11 +794,35 @@ class ArticleListParams(LocaleParams):
     search: str | None = Field(
         None, min_length=1, max_length=200, description="Full-text search in articles."
     )
-    order: Literal["-publication_date", "publication_date"] = Field(
-        "-publication_date", description="Newest first by default."
-    )
+    order: ListingOrder = Field("-publication_date", description="Newest first by default.")
     limit: int = Field(settings.NEWS_PAGE_SIZE, ge=1, le=LIMIT_MAX)
-    offset: int = Field(0, ge=0, le=MAX_INT)
+    offset: int = Field(
+        0,
+        ge=0,
+        # Not `le`: its error would not say what to do instead.
+        json_schema_extra={"maximum": OFFSET_MAX},
+        description=(
+            f"Articles to skip, at most {OFFSET_MAX}: to go further, follow `next`. Kept for "
+            "compatibility; `next` costs the same on every page, an offset what it skips."
+        ),
+    )
+    cursor: str | None = Field(
+        None,
+        max_length=100,
+        description=(
+            "Where the page starts, as given in the `next` URL of the previous page (opaque). "
+            "Only valid with the `order` it was made for; not combinable with `offset`."
+        ),
+    )
+
+    @field_validator("offset")
+    @classmethod
+    def offset_within_cap(cls, offset):
+        if offset > OFFSET_MAX:
+            raise ValueError(
+                f"offset is at most {OFFSET_MAX}: to go further, follow `next` (a cursor)"
+            )
+        return offset
 
 
 class RichTextParams(Schema):
@@ -762,6 +860,21 @@ def text_param(value):
     return value
 
 
+def cursor_param(params: ArticleListParams) -> Cursor | None:
+    """The position `cursor` names, checked against the other parameters (else a 422)."""
+    if params.cursor is None:
+        return None
+    try:
+        cursor = Cursor.decode(params.cursor)
+        if cursor.order != params.order:
+            raise ValueError(f"cursor was made for order={cursor.order}")
+        if params.offset:
+            raise ValueError("cursor and offset cannot be combined")
+    except ValueError as error:
+        raise as_validation_error(error, str(error), loc=("query", "cursor")) from error
+    return cursor
+
+
 def apply_locales(queryset, content: PublicContent, params: LocaleParams):
     """Editions in `locale`, plus those in `fallback` whose page has no `locale` edition."""
     if not params.locale:
@@ -788,6 +901,21 @@ def topic_q(topic):
     return Q(Exists(tagged.filter(Q(tag__slug__in=slugs) | Q(tag__name=topic))))
 
 
+def count_key(content: PublicContent, params: ArticleListParams):
+    """Everything that decides which articles a listing counts; texts hashed (cache keys)."""
+    texts = hashlib.sha1(json.dumps([params.topic, params.search]).encode()).hexdigest()
+    site_id = content.site.pk if content.site else None
+    return f"api-articles-{site_id}-{params.locale}-{params.fallback}-{texts}"
+
+
+def next_page_url(request, cursor: Cursor):
+    """This request's URL with `cursor` in place of its offset or cursor."""
+    query = request.GET.copy()
+    query.pop("offset", None)
+    query["cursor"] = cursor.encode()
+    return f"{api_url(request, 'news_article_list')}?{query.urlencode()}"
+
+
 def search_ids(query, locale=None):
     """Ids of live articles matching a full-text query (the caller scopes them further)."""
     queryset = ArticlePage.objects.live()
@@ -812,13 +940,15 @@ router = Router(tags=[API_TAG], auth=[BearerTokenAuth(), AllowAnonymous()])
     summary="List articles",
     description=(
         "Live, public articles of this site, newest first. Filter by `locale` (with an "
-        "optional `fallback` locale), `topic` and `search`; page with `limit` and `offset`."
+        "optional `fallback` locale), `topic` and `search`. Page with `limit` and by "
+        f"following `next`; `offset` (at most {OFFSET_MAX}) remains for compatibility."
     ),
 )
 @reject_unknown_parameters(*param_names(ArticleListParams))
 def list_articles(request, params: ArticleListParams = Query(...)):  # noqa: B008
     text_param(params.topic)
     text_param(params.search)
+    after = cursor_param(params)
     content = PublicContent(request)
     queryset = apply_locales(content.articles(), content, params)
     if params.topic:
@@ -826,15 +956,20 @@ def list_articles(request, params: ArticleListParams = Query(...)):  # noqa: B00
     if params.search:
         ids = search_ids(params.search, params.locale if not params.fallback else None)
         queryset = queryset.filter(pk__in=ids)
-    if params.order == "publication_date":
-        queryset = queryset.order_by("publication_date", "pk")
-    else:
-        queryset = queryset.order_by("-publication_date", "-pk")
+    count = cached_count(count_key(content, params), queryset.count)
 
-    count = queryset.count()
-    page = listing_queryset(queryset)[params.offset : params.offset + params.limit]
+    if after:
+        queryset = queryset.filter(after.q())
+    ordered = listing_queryset(queryset.order_by(*ORDERINGS[params.order]))
+    # One article more than the page: whether there is a next page, in the same query.
+    articles = list(ordered[params.offset : params.offset + params.limit + 1])
+    page = articles[: params.limit]
+    next_url = None
+    if len(articles) > len(page):
+        last = page[-1]
+        next_url = next_page_url(request, Cursor(params.order, last.publication_date, last.pk))
     items = ArticleSerializer(request, content, params.locale).summaries(page)
-    return ArticleList(count=count, items=items)
+    return ArticleList(count=count, next=next_url, items=items)
 
 
 @router.get(

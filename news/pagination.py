@@ -6,7 +6,7 @@ them all. `ListingPaginator` reads the back half of a listing from its other end
 reverse order (an ordered queryset's ``reverse()``), so the last page costs what the first
 does and the deepest offset is half the listing. The count (which every page shows) is kept
 in the cache under a key that changes whenever a page is published, unpublished, moved or
-deleted (news.cache.listing_version).
+deleted (news.cache.listing_version); `cached_count` does the same for the API's listing.
 """
 
 from django.core.cache import cache
@@ -16,6 +16,20 @@ from django.utils.functional import cached_property
 from .cache import listing_version
 
 
+def cached_count(key, count):
+    """``count()``, kept in the cache under ``key`` until the listings change.
+
+    The key must name everything that decides the rows counted; the listing version added
+    to it changes on every publish, unpublish, move or delete of a page.
+    """
+    versioned_key = f"news:listing-count:{key}:{listing_version()}"
+    value = cache.get(versioned_key)
+    if value is None:
+        value = count()
+        cache.set(versioned_key, value, 3600)
+    return value
+
+
 class ListingPaginator(Paginator):
     def __init__(self, object_list, per_page, *, count_key=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
@@ -23,14 +37,10 @@ class ListingPaginator(Paginator):
 
     @cached_property
     def count(self):
+        paginator = super()
         if not self.count_key:
-            return super().count
-        key = f"news:listing-count:{self.count_key}:{listing_version()}"
-        count = cache.get(key)
-        if count is None:
-            count = super().count
-            cache.set(key, count, 3600)
-        return count
+            return paginator.count
+        return cached_count(self.count_key, lambda: paginator.count)
 
     def page(self, number):
         number = self.validate_number(number)

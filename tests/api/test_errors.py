@@ -20,7 +20,8 @@ MALFORMED = [
     # Unknown page type.
     ("/api/v3/pages/?type=news.NoSuchPage", 422),
     ("/api/v3/pages/?type=wagtailimages.Image", 422),
-    # Limit and offset: not a number, negative, zero, above the maximum, overflowing.
+    # Limit and offset: not a number, negative, zero, above the maximum, overflowing (400
+    # before any endpoint sees it, cms/api.py).
     ("/api/v3/articles/?limit=ten", 422),
     ("/api/v3/articles/?limit=-1", 422),
     ("/api/v3/articles/?limit=0", 422),
@@ -30,6 +31,7 @@ MALFORMED = [
     ("/api/v3/articles/?offset=first", 422),
     ("/api/v3/articles/?offset=-5", 422),
     ("/api/v3/articles/?offset=" + HUGE, 400),
+    ("/api/v3/articles/?offset=1001", 422),  # above OFFSET_MAX: follow `next` instead
     ("/api/v3/pages/?limit=abc", 422),
     ("/api/v3/pages/?limit=-1", 422),
     ("/api/v3/pages/?limit=101", 400),

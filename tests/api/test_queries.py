@@ -116,3 +116,21 @@ def test_more_news_and_route(client, api_articles, django_assert_max_num_queries
     )
 
     assert page["id"] == api_articles["en_mid"].pk
+
+
+def test_listing_pages_deep_by_cursor_cost_what_page_one_does(
+    client, api_site, django_assert_max_num_queries
+):
+    add_articles(api_site, 30, start=0)
+    url = "/api/v3/articles/?locale=lt&limit=5"
+    first_count, page = measure(client, django_assert_max_num_queries, LISTING_BUDGET, url)
+    for _ in range(4):
+        page = client.get(page["next"]).json()
+
+    deep_count, deep = measure(client, django_assert_max_num_queries, LISTING_BUDGET, page["next"])
+
+    assert [item["title"] for item in deep["items"]] == [
+        f"Straipsnis {n}" for n in range(4, -1, -1)
+    ]
+    assert deep["next"] is None
+    assert deep_count <= first_count, f"page 1: {first_count} queries, page 6: {deep_count}"
