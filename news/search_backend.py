@@ -15,18 +15,29 @@ PostgreSQL it is `LocalePostgresSearchBackend`:
   search across languages) a query matches in any of the configurations.
 
 SQLite (FTS5) and other databases use Wagtail's backend unchanged: no stemming.
+
+Indexing one page costs the same whatever the size of the index: modelsearch refreshes the
+title norms (average title length / this title's length, for ranking) after every insert
+with an average over the whole index table and an update that scans it for new rows. Here
+the average is kept in Django's cache for an hour (`TITLE_LENGTH_CACHE_SECONDS`) and only the
+rows just written are updated; a full refresh (``_refresh_title_norms(full=True)``) is
+unchanged.
 """
 
 from collections import defaultdict
 from functools import reduce
 
+from django.core.cache import cache
 from django.db import connection
+from django.db.models import Avg, F
+from django.db.models.functions import Length
 from modelsearch.backends.database import SearchBackend as database_search_backend
 from modelsearch.backends.database.postgres.postgres import (
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
+from modelsearch.utils import get_content_type_pk
 from wagtail.models import Locale
 
 DEFAULT_SEARCH_CONFIGS = {"lt": "lithuanian", "en": "english"}
@@ -45,7 +56,15 @@ class MultiConfigQueryCompiler(PostgresSearchQueryCompiler):
         return reduce(lambda a, b: a | b, queries)
 
 
+TITLE_LENGTH_CACHE_KEY = "news:search:average-title-length"
+TITLE_LENGTH_CACHE_SECONDS = 3600
+
+
 class LocalePostgresIndex(PostgresIndex):
+    def __init__(self, backend, written=None):
+        super().__init__(backend)
+        self.written = written  # (model, objects) that add_items has just indexed
+
     def add_items(self, model, objs):
         by_config = defaultdict(list)
         for obj in objs:
@@ -53,7 +72,36 @@ class LocalePostgresIndex(PostgresIndex):
         for config, group in by_config.items():
             # ObjectIndexer reads backend.config: index each group under its language.
             indexing = self.backend.with_config(config)
-            PostgresIndex.add_items(self.__class__(indexing), model, group)
+            PostgresIndex.add_items(self.__class__(indexing, written=(model, group)), model, group)
+
+    def average_title_length(self, refresh=False):
+        average = None if refresh else cache.get(TITLE_LENGTH_CACHE_KEY)
+        if average is None:
+            average = (
+                self.entries.annotate(title_length=Length("title"))
+                .filter(title_length__gt=0)
+                .aggregate(Avg("title_length"))["title_length__avg"]
+            )
+            cache.set(TITLE_LENGTH_CACHE_KEY, average, TITLE_LENGTH_CACHE_SECONDS)
+        return average
+
+    def _refresh_title_norms(self, full=False):
+        if full or self.written is None:
+            self.average_title_length(refresh=True)
+            return super()._refresh_title_norms(full=full)
+        average = self.average_title_length()
+        if average is None:
+            return None
+        model, objs = self.written
+        return (
+            self.entries.filter(
+                content_type_id=get_content_type_pk(model),
+                object_id__in=[str(obj.pk) for obj in objs],
+            )
+            .annotate(title_length=Length("title"))
+            .filter(title_length__gt=0)
+            .update(title_norm=average / F("title_length"))
+        )
 
 
 class LocalePostgresSearchBackend(PostgresSearchBackend):

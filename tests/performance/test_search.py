@@ -1,14 +1,18 @@
 """Site search per language: /lt/paieska/ and /en/search/ (news/search_views.py)."""
 
+import datetime
+
 import pytest
+from django.core.cache import cache
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from news.search_views import clean_query, search_article_ids, search_articles
 
-from ..factories import card_titles
+from ..factories import card_titles, create_article
 
 pytestmark = pytest.mark.django_db
 
@@ -158,3 +162,36 @@ def test_api_search_stems_in_every_language(client, searchable):
     assert [item["title"] for item in response.json()["items"]] == ["Naujos mokyklos Šančiuose"]
     response = client.get("/api/v3/articles/", {"search": "school", "locale": "en"})
     assert [item["title"] for item in response.json()["items"]] == ["New schools in Šančiai"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the PostgreSQL index's own cost")
+def test_indexing_a_page_costs_the_same_whatever_the_size_of_the_index(tree):
+    """modelsearch recomputes the average title length over the whole index table and scans
+    it for new rows after every insert; ours keeps the average in the cache and updates the
+    rows it wrote (news.search_backend)."""
+    from django.db.models.functions import Length
+    from modelsearch.backends.database.postgres.postgres import IndexEntry
+
+    from news.search_backend import TITLE_LENGTH_CACHE_KEY
+
+    def entry_of(page):  # the title's length in lexemes, as the norm counts it
+        return IndexEntry.objects.annotate(lexemes=Length("title")).get(object_id=str(page.pk))
+
+    first = create_article(tree.news_lt, "Mokykla prie Nemuno", date=datetime.date(2024, 3, 1))
+    entry = entry_of(first)
+    average = cache.get(TITLE_LENGTH_CACHE_KEY)
+    assert average and entry.title_norm == pytest.approx(average / entry.lexemes)
+
+    with CaptureQueriesContext(connection) as captured:
+        article = create_article(
+            tree.news_lt, "Kita žinia apie miesto bibliotekas", date=datetime.date(2024, 3, 2)
+        )
+    statements = [query["sql"] for query in captured]
+    assert not [sql for sql in statements if "AVG(" in sql]
+    norm_updates = [sql for sql in statements if 'SET "title_norm"' in sql]
+    assert norm_updates and all('"object_id" IN' in sql for sql in norm_updates)
+    entry = entry_of(article)
+    assert entry.title_norm == pytest.approx(average / entry.lexemes)
+    assert entry.title_norm != 1.0
+    # Search still ranks and finds it.
+    assert list(search_articles("žinia", "lt")) == [article]
