@@ -31,7 +31,8 @@ def need_varnishd():
 def edge(live_server, settings):
     need_varnishd()
     backend_port = int(live_server.url.rsplit(":", 1)[1])
-    with varnish(backend_port) as port:
+    with varnish(backend_port) as cache:
+        port = cache.port
         settings.WAGTAILFRONTENDCACHE = {
             "varnish": {
                 "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",

@@ -44,3 +44,21 @@ def test_builds_linked_editions_in_a_valid_tree(client, tree):
 def test_needs_the_site_tree(db):
     with pytest.raises(CommandError):
         call_command("generate_articles", count=1, verbosity=0)
+
+
+def test_source_only_articles_can_be_submitted_for_translation(tree):
+    """What bench/translation_timing.py submits: Lithuanian articles with no English edition
+    and no translation records yet, which wagtail-localize then translates like any other."""
+    from wagtail_localize.operations import translate_object
+
+    call_command("generate_articles", count=3, source_only=True, verbosity=0)
+    lt = list(ArticlePage.objects.filter(locale=tree.lt))
+    assert len(lt) == 3
+    assert not ArticlePage.objects.filter(locale=tree.en).exists()
+    assert not Translation.objects.exists()
+    assert all(not problems for problems in Page.find_problems())
+
+    translate_object(lt[0], [tree.en])
+    edition = ArticlePage.objects.get(locale=tree.en, translation_key=lt[0].translation_key)
+    assert not edition.live  # a draft until the translation is published
+    assert Translation.objects.get(target_locale=tree.en).source.object_id == lt[0].translation_key

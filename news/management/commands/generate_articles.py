@@ -163,8 +163,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-search-index", action="store_true", help="leave the search index alone"
         )
+        parser.add_argument(
+            "--source-only",
+            action="store_true",
+            help="Lithuanian articles only, not yet submitted for translation",
+        )
 
-    def handle(self, *args, count, batch, seed, no_search_index, **options):
+    def handle(self, *args, count, batch, seed, no_search_index, source_only, **options):
         if count < 1:
             raise CommandError("--count must be at least 1")
         started = time.monotonic()
@@ -207,11 +212,13 @@ class Command(BaseCommand):
                 size = min(batch, count - done)
                 specs = [self.spec(done + n, today) for n in range(size)]
                 lt_pages = self.insert_pages(index_lt, next_step, specs, "lt")
-                en_pages = self.insert_pages(index_en, next_step, specs, "en")
-                self.insert_translation_rows(specs, lt_pages)
                 if self.index_search:
                     self.index(lt_pages, specs, "lt")
-                    self.index(en_pages, specs, "en")
+                if not source_only:
+                    en_pages = self.insert_pages(index_en, next_step, specs, "en")
+                    self.insert_translation_rows(specs, lt_pages)
+                    if self.index_search:
+                        self.index(en_pages, specs, "en")
                 done += size
                 if options["verbosity"] > 1:
                     self.stdout.write(f"{done}/{count} ({time.monotonic() - started:.0f}s)")
@@ -223,8 +230,9 @@ class Command(BaseCommand):
 
             get_search_backend().get_index_for_model(ArticlePage)._refresh_title_norms(full=True)
         if options["verbosity"]:
+            languages = 1 if source_only else 2
             self.stdout.write(
-                f"Built {count} articles per language ({2 * count} pages) "
+                f"Built {count} articles per language ({languages * count} pages) "
                 f"in {time.monotonic() - started:.1f}s."
             )
 
