@@ -7,7 +7,12 @@ once, as a template; then `generate_articles --count N`), and for every measured
 - req/s and p50/p99 latency from wrk against gunicorn on loopback (no edge cache), and
   through Varnish (deploy/varnish/default.vcl) in front of that gunicorn;
 - the same article's HTML served as a static file by nginx under the same load: every wrk
-  figure is also given as a ratio to it.
+  figure is also given as a ratio to it;
+- through Varnish, a mix of reader traffic over some 570 URLs of both languages while an
+  editor publishes: the cache hit ratio, and how soon each publish is visible through the
+  cache (bench/client_timing.py --mix, bench/publish_timing.py);
+- submitting and syncing 1,000 new articles for translation, on a scratch copy of the
+  database (bench/translation_timing.py).
 
 Results: bench/results/<UTC time>.json and bench/results/latest.json; the table on stdout
 (bench/results/latest.md).
@@ -39,6 +44,13 @@ PG = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
 RESULTS = ROOT / "bench" / "results"
 NGINX_TEMPLATE = ROOT / "deploy" / "nginx" / "bench-static.conf"
+MIX_SCRIPT = ROOT / "bench" / "load" / "mixed.lua"
+# In the reader mix, the readers' load generator and Varnish share the first CPU, as an edge
+# cache host would, and leave the other CPUs to the site: saturated by readers on every CPU,
+# this small machine would delay the editor's publish, which the mix times, by seconds.
+EDGE_HOST = ("taskset", "-c", "0")
+# varnishstat counters of cache lookups: hits, and the rest (misses, passes)
+LOOKUPS = ("cache_hit", "cache_miss", "cache_hitpass", "cache_hitmiss", "s_pass")
 HOST = "localhost"  # the demo Site's hostname
 
 LABELS = [
@@ -49,6 +61,7 @@ LABELS = [
     ("more_news", "More news (API)"),
     ("api_article", "API article"),
     ("api_listing", "API listing"),
+    ("api_listing_last", "API listing, last page (cursor)"),
     ("search", "Search"),
 ]
 
@@ -100,32 +113,37 @@ def build_database(size, rebuild):
     return name
 
 
-def discover_urls(database):
-    """The URLs to measure: an article in the middle of the Lithuanian news, the last page."""
-    env = {"DATABASE_URL": f"{PG}/{database}", "DJANGO_SETTINGS_MODULE": "bench.settings"}
-    out = run(
-        [PYTHON, "bench/client_timing.py", "--discover"],
-        env=env,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
-
-
-def client_timings(database, urls):
+def bench_script(database, script, *args, env=None):
+    """Run one of bench/*.py on a database; returns the JSON it prints last."""
     env = {
         "DATABASE_URL": f"{PG}/{database}",
         "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DATABASE_CONN_MAX_AGE": "600",
-        "REDIS_URL": "",
+        **(env or {}),
     }
-    out = run(
-        [PYTHON, "bench/client_timing.py", "--repeat", "20", *urls.values()],
-        env=env,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return dict(zip(urls, json.loads(out.strip().splitlines()[-1]), strict=True))
+    out = run([PYTHON, f"bench/{script}", *args], env=env, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def discover_urls(database):
+    """The URLs to measure: an article in the middle of the Lithuanian news, the last page."""
+    return bench_script(database, "client_timing.py", "--discover")
+
+
+def client_timings(database, urls):
+    env = {"DATABASE_CONN_MAX_AGE": "600", "REDIS_URL": ""}
+    timings = bench_script(database, "client_timing.py", "--repeat", "20", *urls.values(), env=env)
+    return dict(zip(urls, timings, strict=True))
+
+
+def translation_timings(database, count):
+    """Submit and sync `count` new articles on a scratch copy of `database`."""
+    scratch = f"{database}_translation"
+    psql("postgres", f"DROP DATABASE IF EXISTS {scratch}")
+    psql("postgres", f"CREATE DATABASE {scratch} TEMPLATE {database}")
+    try:
+        return bench_script(scratch, "translation_timing.py", "--count", str(count))
+    finally:
+        psql("postgres", f"DROP DATABASE IF EXISTS {scratch}")
 
 
 @contextmanager
@@ -215,9 +233,10 @@ NON_2XX = re.compile(r"Non-2xx or 3xx responses:\s+(\d+)")
 UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
-def wrk(port, path, duration, connections, threads):
+def wrk(port, path, duration, connections, threads, script=None, env=None, prefix=()):
     out = run(
         [
+            *prefix,
             shutil.which("wrk") or "/usr/bin/wrk",
             f"-t{threads}",
             f"-c{connections}",
@@ -225,8 +244,10 @@ def wrk(port, path, duration, connections, threads):
             "--latency",
             "-H",
             f"Host: {HOST}",
+            *(["--script", str(script)] if script else []),
             f"http://127.0.0.1:{port}{path}",
         ],
+        env=env,
         capture_output=True,
         text=True,
     ).stdout
@@ -265,6 +286,78 @@ def client_rounds(databases, urls_by_size, rounds):
     return {size: merge_timings(timings) for size, timings in collected.items()}
 
 
+def reader_mix(backend_port, database, article_id, args):
+    """Readers and an editor at once, through Varnish: wrk over the reader mix (each URL
+    fetched once before, as a warm cache would hold it) while the editor publishes changes
+    to an article (bench/publish_timing.py), which purges the pages that show it. Varnish and
+    wrk run on the first CPU (`EDGE_HOST`).
+
+    Returns the readers' rate, the cache hit ratio over the run (purged pages miss again)
+    and, per publish, how soon it was visible through the cache.
+    """
+    paths = bench_script(database, "client_timing.py", "--mix")
+    with varnish(backend_port, memory="256m", prefix=EDGE_HOST) as edge:
+        for path in paths:
+            fetch(edge.port, path)
+        return mix_through(edge, paths, database, article_id, args)
+
+
+def mix_through(edge, paths, database, article_id, args):
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"{PG}/{database}",
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "REDIS_URL": REDIS,
+        "FRONTEND_CACHE_URL": f"http://127.0.0.1:{edge.port}",
+    }
+    rounds = 5
+    pause = args.mix_duration / (rounds + 1)  # the publishes fall within the readers' run
+    with tempfile.NamedTemporaryFile("w", suffix=".paths") as listing:
+        listing.write("\n".join(paths) + "\n")
+        listing.flush()
+        before = edge.counters(*LOOKUPS)
+        editor = subprocess.Popen(
+            [
+                PYTHON,
+                "bench/publish_timing.py",
+                f"--edge-port={edge.port}",
+                f"--article={article_id}",
+                f"--rounds={rounds}",
+                f"--pause={pause:.2f}",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        if editor.stdout.readline().strip() != "ready":
+            raise RuntimeError("bench/publish_timing.py did not start")
+        figures = wrk(
+            edge.port,
+            "/",
+            args.mix_duration,
+            args.connections,
+            args.threads,
+            script=MIX_SCRIPT,
+            env={"LOAD_PATHS": listing.name},
+            prefix=EDGE_HOST,
+        )
+        out, _err = editor.communicate(timeout=120)
+        if editor.returncode:
+            raise RuntimeError("bench/publish_timing.py failed")
+        time.sleep(1)  # varnishd's threads publish their counters when idle
+        after = edge.counters(*LOOKUPS)
+    seen = {name: after[name] - before[name] for name in LOOKUPS}
+    lookups = sum(seen.values())
+    return {
+        **figures,
+        "urls": len(paths),
+        "counters": seen,
+        "hit_ratio": round(seen["cache_hit"] / lookups, 5) if lookups else None,
+        "publishes": json.loads(out.strip().splitlines()[-1]),
+    }
+
+
 def bench_size(size, args, database, urls, client):
     run(["redis-cli", "-u", REDIS, "flushdb"], stdout=subprocess.DEVNULL)
     load = {}
@@ -276,7 +369,8 @@ def bench_size(size, args, database, urls, client):
             if status != 200:
                 raise RuntimeError(f"{path} answered {status}")
         _status, article_html, _headers = fetch(port, urls["article"])
-        edge_port = stack.enter_context(varnish(port, memory="256m"))
+        edge = stack.enter_context(varnish(port, memory="256m"))
+        edge_port = edge.port
         static_port = stack.enter_context(nginx_static(article_html))
         # The baseline before and after the rest: the machine's load may change meanwhile.
         static_runs = [
@@ -294,6 +388,9 @@ def bench_size(size, args, database, urls, client):
         static_runs.append(
             wrk(static_port, "/article.html", args.duration, args.connections, args.threads)
         )
+        log(f"{size}: readers and an editor through the edge cache")
+        article_id = re.search(r"/articles/(\d+)/", urls["api_article"]).group(1)
+        mix = reader_mix(port, database, article_id, args)
     static = {
         name: round(sum(run[name] for run in static_runs) / len(static_runs), 3)
         for name in ("rps", "p50_ms", "p99_ms")
@@ -306,7 +403,17 @@ def bench_size(size, args, database, urls, client):
             figures[target]["p50_ratio_to_static"] = round(
                 figures[target]["p50_ms"] / static["p50_ms"], 2
             )
-    return {"size": size, "urls": urls, "client": client, "load": load, "static": static}
+    log(f"{size}: submitting and syncing {args.translations} articles for translation")
+    translation = translation_timings(database, args.translations)
+    return {
+        "size": size,
+        "urls": urls,
+        "client": client,
+        "load": load,
+        "static": static,
+        "edge_mix": mix,
+        "translation": translation,
+    }
 
 
 def table(results):
@@ -333,6 +440,68 @@ def table(results):
                 f"{edge['rps']:,.0f} ({edge['rps_ratio_to_static']:.2f}) | "
                 f"{edge['p50_ms']:.2f} / {edge['p99_ms']:.2f} |"
             )
+        mix = result["edge_mix"]
+        visible = sorted(publish["visible_ms"] for publish in mix["publishes"])
+        lines.append(
+            f"\nEdge cache, reader mix of {mix['urls']} URLs while an editor publishes: "
+            f"{mix['rps']:,.0f} req/s, p50 {mix['p50_ms']:.2f} ms, p99 {mix['p99_ms']:.1f} ms; "
+            f"cache hit ratio {mix['hit_ratio']:.2%} ({mix['counters']['cache_hit']:,} hits, "
+            f"{mix['counters']['cache_miss']:,} misses, "
+            f"{mix['counters']['s_pass']:,} passes).  "
+        )
+        lines.append(
+            f"Publish to visible through the edge cache, under that load: median "
+            f"{statistics.median(visible):.0f} ms, max {visible[-1]:.0f} ms "
+            f"({len(visible)} publishes).  "
+        )
+        translation = result["translation"]
+        lines.append(
+            f"Translation of {translation['submit']['articles']:,} new articles: submit "
+            f"{translation['submit']['ms_per_article']:.0f} ms and "
+            f"{translation['submit']['queries_per_article']:.0f} queries per article, sync "
+            f"{translation['sync']['ms_per_article']:.0f} ms and "
+            f"{translation['sync']['queries_per_article']:.0f} queries per article."
+        )
+    return "\n".join(lines)
+
+
+def growth(results):
+    """How the figures that must not grow with the archive compare to the smallest size."""
+    if len(results) < 2:
+        return ""
+    base = results[0]
+    lines = [f"\nCompared with {base['size']:,} articles per language:"]
+    for result in results[1:]:
+        figures = [
+            (label, base_value, result_value)
+            for label, base_value, result_value in (
+                (
+                    "article, median server time",
+                    base["client"]["article"]["median_ms"],
+                    result["client"]["article"]["median_ms"],
+                ),
+                (
+                    "last news index page, median server time",
+                    base["client"]["index_last"]["median_ms"],
+                    result["client"]["index_last"]["median_ms"],
+                ),
+                (
+                    "translation submit, ms per article",
+                    base["translation"]["submit"]["ms_per_article"],
+                    result["translation"]["submit"]["ms_per_article"],
+                ),
+                (
+                    "translation sync, ms per article",
+                    base["translation"]["sync"]["ms_per_article"],
+                    result["translation"]["sync"]["ms_per_article"],
+                ),
+            )
+        ]
+        lines.append(f"- at {result['size']:,}:")
+        lines += [
+            f"  - {label}: {old:.1f} → {new:.1f} ({new / old - 1:+.0%})"
+            for label, old, new in figures
+        ]
     return "\n".join(lines)
 
 
@@ -346,6 +515,10 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=4, help="test client rounds per size")
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
+    parser.add_argument("--mix-duration", type=int, default=20, help="seconds of reader mix")
+    parser.add_argument(
+        "--translations", type=int, default=1000, help="articles submitted for translation"
+    )
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",") if size]
     if args.with_100k and 100_000 not in sizes:
@@ -373,15 +546,9 @@ def main():
     RESULTS.mkdir(exist_ok=True)
     for name in (f"{stamp}.json", "latest.json"):
         (RESULTS / name).write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
-    text = table(results)
+    text = table(results) + "\n" + growth(results)
     (RESULTS / "latest.md").write_text(text.strip() + "\n")
     print(text)
-    last = {r["size"]: r["client"]["index_last"]["median_ms"] for r in results}
-    if 1000 in last and 10000 in last:
-        print(
-            f"\nLast news index page, median server time: {last[1000]:.1f} ms at 1,000, "
-            f"{last[10000]:.1f} ms at 10,000 ({last[10000] / last[1000] - 1:+.0%})."
-        )
 
 
 if __name__ == "__main__":

@@ -56,6 +56,7 @@ def discover():
     from django.conf import settings
     from wagtail.models import Locale
 
+    from news.api import Cursor
     from news.models import ArticlePage, NewsIndexPage
 
     lt = Locale.objects.get(language_code="lt")
@@ -64,6 +65,9 @@ def discover():
     count = articles.count()
     middle = articles[count // 2]
     last_page = max(1, math.ceil(count / settings.NEWS_PAGE_SIZE))
+    newest_first = articles.order_by("-publication_date", "-pk")
+    before_last = newest_first[max(0, count - settings.NEWS_PAGE_SIZE - 1)]
+    cursor = Cursor("-publication_date", before_last.publication_date, before_last.pk).encode()
     index_url = index.get_url()
     return {
         "home": index.get_parent().get_url(),
@@ -73,8 +77,34 @@ def discover():
         "more_news": f"/api/v3/articles/{middle.pk}/more/",
         "api_article": f"/api/v3/articles/{middle.pk}/",
         "api_listing": "/api/v3/articles/?locale=lt",
+        "api_listing_last": f"/api/v3/articles/?locale=lt&cursor={cursor}",
         "search": "/lt/paieska/?q=mokykla",
     }
+
+
+def reader_mix(articles_per_language=200):
+    """Paths of the edge cache's traffic mix (bench/run): readers of both languages on home
+    pages, index pages, many articles, feeds, the API and search."""
+    from wagtail.models import Locale
+
+    from news.models import ArticlePage, NewsIndexPage
+
+    paths = []
+    for locale in Locale.objects.filter(language_code__in=["lt", "en"]):
+        index = NewsIndexPage.objects.filter(locale=locale).order_by("path").first()
+        articles = ArticlePage.objects.child_of(index).published_in(locale)
+        ids = list(articles.values_list("pk", flat=True))
+        ids = ids[:: max(1, len(ids) // articles_per_language)][:articles_per_language]
+        picked = list(articles.filter(pk__in=ids))
+        index_url = index.get_url()
+        paths += [index.get_parent().get_url(), index_url, f"/{locale.language_code}/rss.xml"]
+        paths += [f"{index_url}?page={n}" for n in range(2, 6)]
+        paths += [article.get_url() for article in picked]
+        paths += [f"/api/v3/articles/{article.pk}/" for article in picked[::4]]
+        paths += [f"/api/v3/articles/{article.pk}/more/" for article in picked[::8]]
+        paths.append(f"/api/v3/articles/?locale={locale.language_code}")
+    paths += ["/lt/paieska/?q=mokykla", "/en/search/?q=school"]
+    return paths
 
 
 def main():
@@ -82,9 +112,13 @@ def main():
     parser.add_argument("urls", nargs="*")
     parser.add_argument("--repeat", type=int, default=40)
     parser.add_argument("--discover", action="store_true", help="print the URLs to measure")
+    parser.add_argument("--mix", action="store_true", help="print the edge cache's mix")
     args = parser.parse_args()
     if args.discover:
         print(json.dumps(discover()))
+        return
+    if args.mix:
+        print(json.dumps(reader_mix()))
         return
     client = Client(HTTP_HOST="localhost")
     print(json.dumps([measure(client, url, args.repeat) for url in args.urls]))
