@@ -1,0 +1,37 @@
+"""The benchmark's own scripts (bench/run) still do what they measure, on a small scale."""
+
+import pytest
+
+from bench import client_timing, translation_timing
+from news.models import ArticlePage
+
+from ..factories import create_article
+
+pytestmark = pytest.mark.django_db
+
+
+# Transactional: wagtail-localize publishes a translation when its transaction commits.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_translation_timing_submits_and_syncs_every_article(tree):
+    figures = translation_timing.measure(3)
+
+    for step in ("submit", "sync"):
+        assert figures[step]["articles"] == 3
+        assert figures[step]["ms_per_article"] > 0
+        assert figures[step]["queries_per_article"] > 0
+    english = ArticlePage.objects.live().filter(locale=tree.en)
+    assert english.count() == 3
+    # The dummy translator reverses the words: the editor's change came through the sync.
+    assert all(page.lead.startswith("Atnaujinta. ") for page in english)
+
+
+def test_reader_mix_covers_both_languages_and_every_kind_of_page(tree):
+    for number in range(3):
+        create_article(tree.news_lt, f"Straipsnis {number}")
+        create_article(tree.news_en, f"Article {number}")
+    paths = client_timing.reader_mix(articles_per_language=2)
+    assert len(paths) == len(set(paths))
+    for prefix in ("/lt/", "/en/", "/lt/naujienos/", "/en/news/", "/api/v3/articles/"):
+        assert any(path.startswith(prefix) for path in paths), prefix
+    assert sum(path.startswith("/lt/naujienos/article-") for path in paths) == 2
+    assert sum(path.startswith("/en/news/article-") for path in paths) == 2
