@@ -1,13 +1,8 @@
-"""Shared fixtures: a small bilingual site tree built by hand, and article builders.
-
-Wagtail root
-├── HomePage (lt, root of the default Site)    └── NewsIndexPage "naujienos"
-└── HomePage (en, translation of the lt home)  └── NewsIndexPage "news"
-"""
+"""Shared fixtures: the bilingual site tree (tests/factories.py, `SiteTree`), article
+builders, and the caches and migration data every test starts from."""
 
 import datetime
 import json
-from dataclasses import dataclass
 
 import pytest
 from django.apps import apps
@@ -16,12 +11,9 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connections
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale
 
-from home.models import HomePage
-from news.models import NewsIndexPage
-
-from .factories import create_article, make_image, translate
+from .factories import build_site_tree, create_article, make_image
 
 
 @pytest.fixture(autouse=True)
@@ -91,44 +83,9 @@ def pytest_runtest_teardown(item, nextitem):
         _restore_migrations_data()
 
 
-@dataclass
-class SiteTree:
-    site: Site
-    lt: Locale
-    en: Locale
-    home_lt: HomePage
-    home_en: HomePage
-    news_lt: NewsIndexPage
-    news_en: NewsIndexPage
-
-    def index(self, language):
-        return {"lt": self.news_lt, "en": self.news_en}[language]
-
-
 @pytest.fixture
 def tree(db):
-    lt = Locale.objects.get(language_code="lt")
-    en = Locale.objects.get(language_code="en")
-    root = Page.get_first_root_node()
-    welcome = root.get_children().get()
-
-    home_lt = root.add_child(
-        instance=HomePage(title="Kauno naujienos", slug="pradzia", locale=lt, intro="Sveiki.")
-    )
-    site = Site.objects.get(is_default_site=True)
-    site.hostname = "localhost"
-    site.port = 80
-    site.root_page = home_lt
-    site.save()
-    # Only now: deleting the page a Site points at would delete the Site too.
-    welcome.delete()
-
-    home_en = translate(home_lt, en, title="Kaunas News", intro="Welcome.")
-    news_lt = home_lt.add_child(
-        instance=NewsIndexPage(title="Naujienos", slug="naujienos", locale=lt)
-    )
-    news_en = translate(news_lt, en, title="News", slug="news")
-    return SiteTree(site, lt, en, home_lt, home_en, news_lt, news_en)
+    return build_site_tree(home_intros=("Sveiki.", "Welcome."))
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
-"""Builders for the objects the tests need (images, articles, article bodies, translations,
-the POST data of the Wagtail page editor) and readers of the responses they get.
+"""Builders for the objects the tests need (the bilingual site, images, articles, article
+bodies, translations, the POST data of the Wagtail page editor) and readers of the responses
+they get.
 
 Plain functions rather than factory-boy factories: Wagtail pages must be created with
 ``parent.add_child()``, which factory-boy's model factories do not do on their own.
@@ -7,6 +8,7 @@ Plain functions rather than factory-boy factories: Wagtail pages must be created
 
 import datetime
 import itertools
+from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
 from django.utils import timezone
@@ -14,13 +16,103 @@ from django.utils.html import escape
 from wagtail.blocks import StreamValue
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Collection, Locale, Page, Site
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from home.models import HomePage
 from news.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
-from news.models import ArticlePage
+from news.models import ArticlePage, NewsIndexPage
 
 BODY_BLOCK = ArticleBodyBlock()
 _sequence = itertools.count(1)
+
+
+# The site
+
+
+@dataclass
+class SiteTree:
+    """The bilingual site the tests build on (`build_site_tree`)::
+
+    Wagtail root
+    ├── HomePage "pradzia" (lt, root of the default Site)  └── NewsIndexPage "naujienos"
+    └── HomePage           (en, its translation)            └── NewsIndexPage "news"
+    """
+
+    site: Site
+    lt: Locale
+    en: Locale
+    home_lt: HomePage
+    home_en: HomePage
+    news_lt: NewsIndexPage
+    news_en: NewsIndexPage
+
+    def index(self, language):
+        return {"lt": self.news_lt, "en": self.news_en}[language]
+
+    def locale(self, language):
+        return {"lt": self.lt, "en": self.en}[language]
+
+
+def build_site_tree(
+    *,
+    hostname="localhost",
+    home_intros=("", ""),
+    news_intros=("", ""),
+    home_en_slug=None,
+    source_revisions=False,
+):
+    """The Lithuanian home page and news index, as the default Site's root, and their English
+    translations (``copy_for_translation``, not wagtail-localize: tests submit articles
+    themselves). With `source_revisions`, the Lithuanian pages are published revisions too.
+    """
+    # A transactional test flushes the rows that Wagtail's and this project's migrations
+    # create (locales, the tree root, the root collection, the site) unless it restores them.
+    lt, _created = Locale.objects.get_or_create(language_code="lt")
+    en, _created = Locale.objects.get_or_create(language_code="en")
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=lt)
+    )
+    welcome = list(root.get_children())
+
+    home_lt = root.add_child(
+        instance=HomePage(title="Kauno naujienos", slug="pradzia", locale=lt, intro=home_intros[0])
+    )
+    if source_revisions:
+        home_lt.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    site.hostname, site.port, site.root_page = hostname, 80, home_lt
+    site.save()
+    for page in welcome:  # only now: deleting the page a Site points at deletes the Site
+        page.delete()
+
+    english_home = {"title": "Kaunas News", "intro": home_intros[1]}
+    if home_en_slug:
+        english_home["slug"] = home_en_slug
+    home_en = translate(home_lt, en, **english_home)
+    news_lt, news_en = add_news_index(
+        home_lt,
+        en,
+        ("Naujienos", "naujienos", news_intros[0]),
+        ("News", "news", news_intros[1]),
+        source_revision=source_revisions,
+    )
+    return SiteTree(site, lt, en, home_lt, home_en, news_lt, news_en)
+
+
+def add_news_index(home_lt, en, lithuanian, english, *, source_revision=False):
+    """A news index under the Lithuanian home page and its English translation; each edition
+    given as (title, slug, intro)."""
+    title, slug, intro = lithuanian
+    index_lt = home_lt.add_child(
+        instance=NewsIndexPage(title=title, slug=slug, locale=home_lt.locale, intro=intro)
+    )
+    if source_revision:
+        index_lt.save_revision().publish()
+    title, slug, intro = english
+    return index_lt, translate(index_lt, en, title=title, slug=slug, intro=intro)
 
 
 # Images, article bodies and pages

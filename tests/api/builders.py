@@ -3,49 +3,15 @@
 import datetime
 import itertools
 import json
-from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Locale, Site
 
-from home.models import HomePage
-from news.models import ArticlePage, NewsIndexPage
+from news.models import ArticlePage
 
 _sequence = itertools.count(1)
-
-
-@dataclass
-class Kaunas:
-    site: Site
-    lt: Locale
-    en: Locale
-    home_lt: HomePage
-    home_en: HomePage
-    news_lt: NewsIndexPage
-    news_en: NewsIndexPage
-
-    def index(self, language):
-        return {"lt": self.news_lt, "en": self.news_en}[language]
-
-    def locale(self, language):
-        return {"lt": self.lt, "en": self.en}[language]
-
-
-def publish(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
-def translate(page, locale, **fields):
-    """A published translation of `page` (its parent must be translated already)."""
-    edition = page.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(edition, name, value)
-    return publish(edition)
 
 
 def make_image(title="Rotušė", size=(64, 48), collection=None):

@@ -13,12 +13,10 @@ import datetime
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import caches
-from wagtail.models import APIToken, Collection, GroupPagePermission, Locale, Page, Site
+from wagtail.models import APIToken, GroupPagePermission, Page
 
-from home.models import HomePage
-from news.models import NewsIndexPage
-
-from .builders import Kaunas, full_body, make_article, make_image, translate
+from ..factories import build_site_tree, translate
+from .builders import full_body, make_article, make_image
 
 
 @pytest.fixture(autouse=True)
@@ -33,34 +31,12 @@ def api_clear_caches():
 
 @pytest.fixture
 def api_site(db):
-    # A transactional test (the browser tests) flushes the rows that Wagtail's and this
-    # project's migrations create: locales, the tree root, the root collection, the site.
-    lt, _created = Locale.objects.get_or_create(language_code="lt")
-    en, _created = Locale.objects.get_or_create(language_code="en")
-    if not Collection.get_first_root_node():
-        Collection.add_root(name="Root")
-    root = Page.get_first_root_node() or Page.add_root(
-        instance=Page(title="Root", slug="root", locale=lt)
+    return build_site_tree(
+        hostname="testserver",
+        home_intros=("Sveiki!", "Welcome!"),
+        news_intros=("Miesto.", "City news."),
+        home_en_slug="home",
     )
-    welcome = list(root.get_children())
-
-    home_lt = root.add_child(
-        instance=HomePage(title="Kauno naujienos", slug="pradzia", locale=lt, intro="Sveiki!")
-    )
-    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname = "testserver"
-    site.port = 80
-    site.root_page = home_lt
-    site.save()
-    for page in welcome:  # Wagtail's "Welcome" page, no longer the root of any site
-        page.delete()
-
-    home_en = translate(home_lt, en, title="Kaunas News", slug="home", intro="Welcome!")
-    news_lt = home_lt.add_child(
-        instance=NewsIndexPage(title="Naujienos", slug="naujienos", locale=lt, intro="Miesto.")
-    )
-    news_en = translate(news_lt, en, title="News", slug="news", intro="City news.")
-    return Kaunas(site, lt, en, home_lt, home_en, news_lt, news_en)
 
 
 @pytest.fixture

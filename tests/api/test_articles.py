@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.test import override_settings
 
-from .builders import full_body, make_article, make_document, translate
+from ..factories import translate
+from .builders import full_body, make_article, make_document
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,8 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
 )
 
-from .builders import full_body, make_article, translate
+from ..factories import translate
+from .builders import full_body, make_article
 
 MAX_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "10"))
 

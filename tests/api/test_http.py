@@ -238,7 +238,7 @@ def test_publishing_a_translation_changes_the_source_etag(client, api_articles):
     url = f"/api/v3/articles/{source.pk}/"
     before = client.get(url)
 
-    from .builders import translate
+    from ..factories import translate
 
     translate(source, api_articles["en_mid"].locale, title="New", slug="new")
     after = client.get(url)

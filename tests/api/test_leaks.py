@@ -14,7 +14,8 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 from home.models import HomePage
 from news.models import NewsIndexPage
 
-from .builders import make_article, make_document, make_image, translate
+from ..factories import translate
+from .builders import make_article, make_document, make_image
 
 pytestmark = pytest.mark.django_db
 

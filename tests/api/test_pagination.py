@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 
 from news.api import OFFSET_MAX, Cursor
 
-from .builders import make_article, translate
+from ..factories import translate
+from .builders import make_article
 
 pytestmark = pytest.mark.django_db
 

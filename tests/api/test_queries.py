@@ -9,7 +9,8 @@ import datetime
 
 import pytest
 
-from .builders import full_body, make_article, make_document, make_image, translate
+from ..factories import translate
+from .builders import full_body, make_article, make_document, make_image
 
 pytestmark = pytest.mark.django_db
 

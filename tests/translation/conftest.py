@@ -13,13 +13,12 @@ from dataclasses import dataclass
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
-from wagtail.models import Locale, Page, Site
 from wagtail.users.models import UserProfile
 
-from home.models import HomePage
 from news.models import NewsIndexPage
 from news.roles import EDITORS, MODERATORS, TRANSLATORS
 
+from ..factories import SiteTree, add_news_index, build_site_tree
 from .helpers import (
     article_body,
     create_article,
@@ -29,50 +28,23 @@ from .helpers import (
 )
 
 
-def _translate(page, locale, **fields):
-    translation = page.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    translation.refresh_from_db()
-    return translation
-
-
 @dataclass
-class Newsroom:
-    site: Site
-    lt: Locale
-    en: Locale
-    home_lt: HomePage
-    home_en: HomePage
-    news_lt: NewsIndexPage
-    news_en: NewsIndexPage
+class Newsroom(SiteTree):
     events_lt: NewsIndexPage
     events_en: NewsIndexPage
 
 
 @pytest.fixture
 def newsroom(db):
-    lt = Locale.objects.get(language_code="lt")
-    en = Locale.objects.get(language_code="en")
-    root = Page.get_first_root_node()
-    welcome = root.get_children().get()
-    home_lt = root.add_child(instance=HomePage(title="Kauno naujienos", slug="pradzia", locale=lt))
-    home_lt.save_revision().publish()
-    site = Site.objects.get(is_default_site=True)
-    site.hostname, site.port, site.root_page = "localhost", 80, home_lt
-    site.save()
-    welcome.delete()  # only now: deleting the page a Site points at would delete the Site
-    home_en = _translate(home_lt, en, title="Kaunas News")
-
-    def index(title, slug, english_title, english_slug):
-        index_lt = home_lt.add_child(instance=NewsIndexPage(title=title, slug=slug, locale=lt))
-        index_lt.save_revision().publish()
-        return index_lt, _translate(index_lt, en, title=english_title, slug=english_slug)
-
-    news_lt, news_en = index("Naujienos", "naujienos", "News", "news")
-    events_lt, events_en = index("Renginiai", "renginiai", "Events", "events")
-    return Newsroom(site, lt, en, home_lt, home_en, news_lt, news_en, events_lt, events_en)
+    tree = build_site_tree(source_revisions=True)
+    events_lt, events_en = add_news_index(
+        tree.home_lt,
+        tree.en,
+        ("Renginiai", "renginiai", ""),
+        ("Events", "events", ""),
+        source_revision=True,
+    )
+    return Newsroom(**vars(tree), events_lt=events_lt, events_en=events_en)
 
 
 @pytest.fixture
