@@ -238,8 +238,6 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
         "frame-ancestors": ["'self'"],
     },
-    # The interactive API docs (django-ninja's Swagger UI) load their code from a CDN.
-    "EXCLUDE_URL_PREFIXES": ["/api/v3/docs"],
 }
 # Wagtail 8's admin and wagtail-localize's translation editor render inline <script>
 # elements (date pickers, chooser URLs) and style="" attributes without a nonce: the admin

@@ -70,6 +70,10 @@ def test_interactive_docs(client):
 
     assert response.status_code == 200
     assert b"/api/v3/openapi.json" in response.content
+    # Swagger UI comes from django-ninja's static files: the strict policy applies to it
+    # (tests/api/test_browser.py renders it in Chromium without a violation).
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
 
 
 @pytest.mark.parametrize(
