@@ -81,6 +81,9 @@ def pytest_runtest_teardown(item, nextitem):
 
     with item.config.stash[blocking_manager_key].unblock():
         _restore_migrations_data()
+        # After a browser test (Playwright's greenlets) this may be a connection of its own
+        # that nothing else closes: left open, it keeps the test database from being dropped.
+        connections.close_all()
 
 
 @pytest.fixture
