@@ -20,6 +20,7 @@ Results: bench/results/<UTC time>.json and bench/results/latest.json; the table 
 
 import argparse
 import datetime
+import functools
 import json
 import os
 import re
@@ -465,43 +466,30 @@ def table(results):
     return "\n".join(lines)
 
 
+# Figures that must not grow with the archive: label, and where each result holds it.
+GROWTH = [
+    ("article, median server time", ("client", "article", "median_ms")),
+    ("last news index page, median server time", ("client", "index_last", "median_ms")),
+    ("translation submit, ms per article", ("translation", "submit", "ms_per_article")),
+    ("translation sync, ms per article", ("translation", "sync", "ms_per_article")),
+]
+
+
 def growth(results):
     """How the figures that must not grow with the archive compare to the smallest size."""
     if len(results) < 2:
         return ""
+
+    def figure(result, path):
+        return functools.reduce(lambda value, key: value[key], path, result)
+
     base = results[0]
     lines = [f"\nCompared with {base['size']:,} articles per language:"]
     for result in results[1:]:
-        figures = [
-            (label, base_value, result_value)
-            for label, base_value, result_value in (
-                (
-                    "article, median server time",
-                    base["client"]["article"]["median_ms"],
-                    result["client"]["article"]["median_ms"],
-                ),
-                (
-                    "last news index page, median server time",
-                    base["client"]["index_last"]["median_ms"],
-                    result["client"]["index_last"]["median_ms"],
-                ),
-                (
-                    "translation submit, ms per article",
-                    base["translation"]["submit"]["ms_per_article"],
-                    result["translation"]["submit"]["ms_per_article"],
-                ),
-                (
-                    "translation sync, ms per article",
-                    base["translation"]["sync"]["ms_per_article"],
-                    result["translation"]["sync"]["ms_per_article"],
-                ),
-            )
-        ]
         lines.append(f"- at {result['size']:,}:")
-        lines += [
-            f"  - {label}: {old:.1f} → {new:.1f} ({new / old - 1:+.0%})"
-            for label, old, new in figures
-        ]
+        for label, path in GROWTH:
+            old, new = figure(base, path), figure(result, path)
+            lines.append(f"  - {label}: {old:.1f} → {new:.1f} ({new / old - 1:+.0%})")
     return "\n".join(lines)
 
 
