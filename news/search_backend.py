@@ -74,8 +74,8 @@ class LocalePostgresIndex(PostgresIndex):
             indexing = self.backend.with_config(config)
             PostgresIndex.add_items(self.__class__(indexing, written=(model, group)), model, group)
 
-    def average_title_length(self, refresh=False):
-        average = None if refresh else cache.get(TITLE_LENGTH_CACHE_KEY)
+    def average_title_length(self):
+        average = cache.get(TITLE_LENGTH_CACHE_KEY)
         if average is None:
             average = (
                 self.entries.annotate(title_length=Length("title"))
@@ -87,7 +87,8 @@ class LocalePostgresIndex(PostgresIndex):
 
     def _refresh_title_norms(self, full=False):
         if full or self.written is None:
-            self.average_title_length(refresh=True)
+            # modelsearch averages the whole index itself: the next insert re-reads it too.
+            cache.delete(TITLE_LENGTH_CACHE_KEY)
             return super()._refresh_title_norms(full=full)
         average = self.average_title_length()
         if average is None:
