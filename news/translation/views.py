@@ -1,6 +1,6 @@
 """Admin views of the translation workflow.
 
-Three of them take over wagtail-localize URLs (``news.wagtail_hooks`` registers them at the
+Three of them take over wagtail-localize URLs (``news.translation.wagtail_hooks`` registers them at the
 same paths, ahead of wagtail-localize's), keeping its permission checks:
 
 * syncing translations (``localize/update/<source>/``) never publishes an incomplete
