@@ -59,7 +59,6 @@ def test_lithuanian_catalog_passes_msgfmt_check():
     ],
 )
 def test_lithuanian_plural_forms_are_used(count, expected):
-
     with translation.override("lt"):
         text = translation.ngettext("%(counter)s article", "%(counter)s articles", count)
     assert text % {"counter": count} == expected

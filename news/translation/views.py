@@ -1,7 +1,7 @@
 """Admin views of the translation workflow.
 
-Three of them take over wagtail-localize URLs (``news.translation.wagtail_hooks`` registers them at the
-same paths, ahead of wagtail-localize's), keeping its permission checks:
+Three of them take over wagtail-localize URLs (``news.translation.wagtail_hooks`` registers them
+at the same paths, ahead of wagtail-localize's), keeping its permission checks:
 
 * syncing translations (``localize/update/<source>/``) never publishes an incomplete
   translation: ``news.translation.workflow.sync_translations``;

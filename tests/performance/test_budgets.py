@@ -53,7 +53,6 @@ def test_pages_as_served_stay_within_budget(
 
 
 def test_search_costs_the_same_on_every_page(client, newsroom, django_assert_num_queries):
-
     counts = []
     for page in (1, 2):
         url = f"/lt/paieska/?q=naujiena&page={page}"
