@@ -18,6 +18,7 @@ from news.models import ArticlePage
 from news.pagination import ListingPaginator
 
 from .backend import config_for_language
+from .ranking import NewestMatchesRanked
 
 # Longer queries are cut: nobody types them, and each term costs the database work.
 MAX_QUERY_LENGTH = 200
@@ -54,7 +55,7 @@ def search_articles(query, language_code, queryset=None):
     queryset = PageQuerySet.public(queryset.live().filter(locale=locale))
     config = config_for_language(language_code)
     backend = get_search_backend(**({"SEARCH_CONFIG": config} if config else {}))
-    return backend.search(query, queryset, operator="and")
+    return NewestMatchesRanked(backend, query, queryset, MAX_SEARCH_PAGES * settings.NEWS_PAGE_SIZE)
 
 
 def search_article_ids(query, language_code=None, limit=1000):

@@ -11,8 +11,11 @@ from django.urls import reverse
 from django.utils import translation
 from modelsearch.backends.database.postgres.postgres import IndexEntry
 from wagtail.models import PageViewRestriction
+from wagtail.search.backends import get_search_backend
 
+from news.models import ArticlePage
 from news.search.backend import TITLE_LENGTH_CACHE_KEY
+from news.search.ranking import NewestMatchesRanked
 from news.search.views import clean_query, search_article_ids, search_articles
 
 from ..factories import card_titles, create_article
@@ -192,3 +195,17 @@ def test_indexing_a_page_costs_the_same_whatever_the_size_of_the_index(tree):
     assert entry.title_norm != 1.0
     # Search still ranks and finds it.
     assert list(search_articles("žinia", "lt")) == [article]
+
+
+def test_only_the_newest_matches_that_can_be_shown_are_ranked(tree):
+    """More matches than readers can page through: the newest are ranked, the rest counted."""
+    backend = get_search_backend()
+    articles = [
+        create_article(tree.news_lt, f"Mokykla {day}", date=datetime.date(2024, 3, day))
+        for day in (1, 2, 3)
+    ]
+    results = NewestMatchesRanked(backend, "Mokykla", ArticlePage.objects.live(), ranked=2)
+
+    assert {page.pk for page in results} == {articles[2].pk, articles[1].pk}
+    assert results.count() == 3
+    assert len(results[:1]) == 1
