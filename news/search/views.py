@@ -38,11 +38,12 @@ def clean_query(raw):
     return " ".join(terms)[:MAX_QUERY_LENGTH].strip()
 
 
-def search_articles(query, language_code, queryset=None):
+def search_articles(query, language_code, queryset=None, count_key=None):
     """Search results (lazy, sliceable) for live, public articles in one language.
 
     ``queryset`` narrows the articles further (e.g. to one site) and may carry
-    ``select_related``/``prefetch_related`` for what is shown of each result.
+    ``select_related``/``prefetch_related`` for what is shown of each result; the count is
+    cached under ``count_key`` until the listings change.
     """
     query = clean_query(query)
     locale = Locale.objects.filter(language_code=language_code).first()
@@ -55,7 +56,8 @@ def search_articles(query, language_code, queryset=None):
     queryset = PageQuerySet.public(queryset.live().filter(locale=locale))
     config = config_for_language(language_code)
     backend = get_search_backend(**({"SEARCH_CONFIG": config} if config else {}))
-    return NewestMatchesRanked(backend, query, queryset, MAX_SEARCH_PAGES * settings.NEWS_PAGE_SIZE)
+    ranked = MAX_SEARCH_PAGES * settings.NEWS_PAGE_SIZE
+    return NewestMatchesRanked(backend, query, queryset, ranked, count_key=count_key)
 
 
 def search_article_ids(query, language_code=None, limit=1000):
@@ -69,10 +71,12 @@ def search_article_ids(query, language_code=None, limit=1000):
 
 def search(request):
     query = clean_query(request.GET.get("q", ""))
-    results = search_articles(query, get_language(), ArticlePage.objects.for_listing())
     # The count (a second full-text search) is cached until the next publish.
     key = hashlib.sha1(f"{get_language()}:{query.lower()}".encode()).hexdigest()
-    paginator = ListingPaginator(results, settings.NEWS_PAGE_SIZE, count_key=f"search-{key}")
+    results = search_articles(
+        query, get_language(), ArticlePage.objects.for_listing(), count_key=f"search-{key}"
+    )
+    paginator = ListingPaginator(results, settings.NEWS_PAGE_SIZE)
     try:
         number = int(request.GET.get("page", 1))
         if number > MAX_SEARCH_PAGES:
