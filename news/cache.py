@@ -28,6 +28,8 @@ from django.utils.cache import patch_cache_control
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from .queue.purge import enqueue_purge
+
 logger = logging.getLogger(__name__)
 
 LISTING_VERSION_KEY = "news:listing-version"
@@ -220,25 +222,21 @@ def purge_targets(page, old_url_path=None):
 
 
 def purge(urls):
-    if not urls or not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return
-    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-
-    purge_urls_from_cache(sorted(urls))
+    """On the background queue, retried until the cache answers (news/queue/purge.py)."""
+    if urls and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        enqueue_purge(urls)
 
 
 def page_changed(page, old_url_path=None):
     """After the transaction: new fragment version, edge cache purged."""
     urls = purge_targets(page, old_url_path) if settings.WAGTAILFRONTENDCACHE else set()
 
-    def after_commit():
-        bump_listing_version()
-        purge(urls)
-
     # Now, for this transaction's own reads, and after the commit, for everyone's: a request
     # in between may have cached fragments from the data before the commit.
     bump_listing_version()
-    transaction.on_commit(after_commit)
+    transaction.on_commit(bump_listing_version)
+    # Enqueued with the transaction (the database queue) or after its commit.
+    purge(urls)
 
 
 # --------------------------------------------------------------------------------------
