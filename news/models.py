@@ -22,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField
 from .blocks import ArticleBodyBlock
 from .pagination import ListingPaginator
 from .panels import TranslationStatusPanel
+from .preview.mixins import HeadlessPreviewMixin
 
 # Renditions that article listings show; prefetched together so a listing costs no query per card.
 CARD_IMAGE_SPEC = "fill-480x270"
@@ -133,7 +134,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(HeadlessPreviewMixin, Page):
     lead = models.TextField(
         _("lead"),
         max_length=500,
