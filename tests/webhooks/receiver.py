@@ -3,6 +3,7 @@ signature with the endpoint's secret, and answers the statuses it is told to."""
 
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -28,6 +29,7 @@ class Receiver:
     requests: list = field(default_factory=list)
     server: ThreadingHTTPServer | None = None
     headers: dict = field(default_factory=dict)  # extra response headers (Location)
+    delay: float = 0  # seconds before answering
 
     @property
     def url(self):
@@ -41,6 +43,7 @@ class Receiver:
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 signed = verify(receiver.secret, self.headers.get("Webhook-Signature"), body)
                 receiver.requests.append(Received(dict(self.headers), body, signed))
+                time.sleep(receiver.delay)
                 status = receiver.statuses.pop(0) if receiver.statuses else 200
                 self.send_response(status if signed else 400)
                 for name, value in receiver.headers.items():
@@ -52,7 +55,6 @@ class Receiver:
                 pass
 
         self.server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
-        self.server.allow_reuse_address = True
         self.port = self.server.server_address[1]
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         return self
