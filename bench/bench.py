@@ -38,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.worker import db_worker  # noqa: E402
 from tests.performance.edge import free_port, varnish, wait_for_port  # noqa: E402
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv").exists() else sys.executable
@@ -313,7 +314,8 @@ def mix_through(edge, paths, database, article_id, args):
     }
     rounds = 5
     pause = args.mix_duration / (rounds + 1)  # the publishes fall within the readers' run
-    with tempfile.NamedTemporaryFile("w", suffix=".paths") as listing:
+    # The purges of the publishes are queued: a worker runs them (bench/worker.py).
+    with tempfile.NamedTemporaryFile("w", suffix=".paths") as listing, db_worker(env):
         listing.write("\n".join(paths) + "\n")
         listing.flush()
         before = edge.counters(*LOOKUPS)
