@@ -304,6 +304,9 @@ CORS_EXPOSE_HEADERS = ["ETag"]
 # Translation workflow (README, "Translation workflow"). A newly submitted translation starts
 # as a draft: wagtail-localize would otherwise publish the new page with the source text.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Submitting a page with its subtree translates the pages under it on the background queue,
+# with its progress in the admin (news/queue/localize.py).
+WAGTAILLOCALIZE_JOBS = {"BACKEND": "news.queue.localize_backend.QueueJobBackend"}
 
 
 def machine_translator_from_env():

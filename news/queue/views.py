@@ -10,6 +10,7 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from .durable import uses_database_queue
+from .models import Job
 
 STATUS_LABELS = {
     TaskResultStatus.READY: gettext_lazy("Waiting"),
@@ -77,5 +78,17 @@ def tasks_report(request):
             "tabs": tabs,
             "status": status,
             "uses_database_queue": uses_database_queue(),
+            "jobs": Job.objects.select_related("created_by")[:20],
         },
     )
+
+
+def user_can_see_job(user, job):
+    return user_can_see_tasks(user) or (user.is_active and job.created_by_id == user.pk)
+
+
+def job_progress(request, job_id):
+    job = Job.objects.filter(pk=job_id).first()
+    if job is None or not user_can_see_job(request.user, job):
+        raise PermissionDenied
+    return render(request, "queue/job.html", {"job": job})
