@@ -20,7 +20,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from ..queue.durable import enqueue_later, enqueue_with_transaction, retry_delay
-from .models import WebhookDelivery
+from .models import TEST_EVENT, WebhookDelivery, WebhookEndpoint
 from .signing import EVENT_HEADER, ID_HEADER, SIGNATURE_HEADER, signature_header
 
 Status = WebhookDelivery.Status
@@ -88,6 +88,12 @@ def deliver_webhook(delivery_id, attempt=1):
     delivery = WebhookDelivery.objects.select_related("endpoint").filter(pk=delivery_id).first()
     if delivery is None or not delivery.open:
         return {"skipped": delivery_id}
+    if not delivery.endpoint.active and delivery.event != TEST_EVENT:
+        # Deactivated since the event: its retries stop (a test event is sent anyway).
+        WebhookDelivery.objects.filter(pk=delivery.pk).update(
+            status=Status.FAILED, next_attempt_at=None, last_error="Endpoint inactive."
+        )
+        return {"skipped": delivery_id, "inactive": True}
     earlier = earlier_open(delivery)
     if earlier.exists():
         # Keep the order of the page's changes: after the earlier one's next attempt.
@@ -113,14 +119,14 @@ def attempt_delivery(delivery, attempt):
         delivery.delivered_at = now
         delivery.save()
         if endpoint.failing_since:
-            type(endpoint).objects.filter(pk=endpoint.pk).update(failing_since=None)
+            WebhookEndpoint.objects.filter(pk=endpoint.pk).update(failing_since=None)
         return {"delivered": delivery.pk, "status": status}
     retryable = status is None or status >= 500
     delay = retry_delay(attempt, settings.WEBHOOKS_RETRY_DELAYS) if retryable else None
     if delay is None:
         delivery.status = Status.FAILED
         delivery.save()
-        type(endpoint).objects.filter(pk=endpoint.pk).update(
+        WebhookEndpoint.objects.filter(pk=endpoint.pk).update(
             failing_since=endpoint.failing_since or now, last_error=error
         )
         return {"failed": delivery.pk, "status": status, "error": error}

@@ -239,3 +239,22 @@ def test_signatures_check_body_secret_and_age():
     assert not verify("s3cret", "t=abc,v1=00", body)
     old = signature_header("s3cret", body, timestamp=1_000_000)
     assert not verify("s3cret", old, body)
+
+
+def test_retries_stop_when_the_endpoint_is_deactivated(
+    tree, endpoint, receiver, database_queue, settings
+):
+    settings.WEBHOOKS_RETRY_DELAYS = [0, 0, 0]
+    receiver.statuses = [503]
+    publish(create_article(tree.news_lt, "Išjungta"))
+    # One task at a time until the first attempt is made (503: a retry is queued).
+    while WebhookDelivery.objects.get().status == Status.PENDING:
+        assert database_queue(limit=1) == 1
+    assert WebhookDelivery.objects.get().status == Status.RETRYING
+    endpoint.active = False
+    endpoint.save()
+
+    database_queue()
+    delivery = WebhookDelivery.objects.get()
+    assert delivery.status == Status.FAILED and delivery.last_error == "Endpoint inactive."
+    assert len(receiver.requests) == 1
