@@ -21,8 +21,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from .blocks import ArticleBodyBlock
 from .pagination import ListingPaginator
-from .panels import TranslationStatusPanel
 from .preview.mixins import HeadlessPreviewMixin
+from .translation.panels import TranslationStatusPanel
 
 # Renditions that article listings show; prefetched together so a listing costs no query per card.
 CARD_IMAGE_SPEC = "fill-480x270"

@@ -10,7 +10,11 @@ from django.http import HttpResponse
 from ninja import Query, Router
 from wagtail.api.v3.errors import problem_response
 
-from ..api import API_TAG, ArticleDetail, ArticleSerializer, PublicContent, RichTextParams
+from ..api.articles import API_TAG
+from ..api.content import PublicContent
+from ..api.params import RichTextParams
+from ..api.schemas import ArticleDetail
+from ..api.serializers import ArticleSerializer
 from ..models import ArticlePage
 from .tokens import TokenExpired, TokenInvalid, read_token
 

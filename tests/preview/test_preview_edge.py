@@ -9,9 +9,9 @@ import pytest
 
 from news.preview.tokens import make_token
 
+from ..caching.edge import varnish
+from ..caching.test_edge_cache import need_varnishd
 from ..factories import build_site_tree, create_article
-from ..performance.edge import varnish
-from ..performance.test_edge_cache import need_varnishd
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -14,8 +14,8 @@ from django_tasks_db.models import DBTaskResult
 
 from news.queue.purge import purge_urls_task
 
+from ..caching.edge import free_port
 from ..factories import create_article
-from ..performance.edge import free_port
 
 
 class PurgeLog(list):

@@ -12,7 +12,7 @@ from wagtail_localize.tasks import ImmediateBackend
 from wagtail_localize.views import submit_translations
 
 from news.models import ArticlePage, NewsIndexPage
-from news.signals import correct_numchild
+from news.translation.signals import correct_numchild
 
 from .helpers import article_body, create_article, submit_for_translation
 
