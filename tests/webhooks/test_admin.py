@@ -4,6 +4,7 @@ URL rules of their form, the delivery log, "send again" and "send test event".""
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
 from news.webhooks.models import WebhookDelivery, WebhookEndpoint
 
@@ -15,6 +16,8 @@ Status = WebhookDelivery.Status
 @pytest.fixture
 def admin_client_(client, django_user_model, tree):
     user = django_user_model.objects.create_superuser("admin", "admin@example.com", "pw")
+    # The admin speaks English to them (its messages are what the tests read).
+    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "en"})
     client.force_login(user)
     return client
 
@@ -94,7 +97,7 @@ def test_the_log_shows_attempts_and_sends_again(
     assert log.status_code == 200
     html = log.content.decode()
     assert str(delivery.delivery_id) in html and "HTTP 404" in html
-    assert "Failing since" in html or "Neveikia nuo" in html
+    assert "Failing since" in html
 
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client_.post(reverse("webhooks_resend", args=[delivery.pk]))
