@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from .blocks import ArticleBodyBlock
 from .pagination import ListingPaginator
+from .preview.mixins import HeadlessPreviewMixin
 from .translation.panels import TranslationStatusPanel
 
 # Renditions that article listings show; prefetched together so a listing costs no query per card.
@@ -133,7 +134,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(HeadlessPreviewMixin, Page):
     lead = models.TextField(
         _("lead"),
         max_length=500,

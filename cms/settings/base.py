@@ -20,6 +20,11 @@ INSTALLED_APPS = [
     "home",
     "news",
     "news.translation",
+    # Background queue (admin report, retries, edge cache purges) and publish webhooks.
+    "news.queue",
+    "news.webhooks",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v3",
@@ -300,6 +305,9 @@ CORS_EXPOSE_HEADERS = ["ETag"]
 # Translation workflow (README, "Translation workflow"). A newly submitted translation starts
 # as a draft: wagtail-localize would otherwise publish the new page with the source text.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Submitting a page with its subtree translates the pages under it on the background queue,
+# with its progress in the admin (news/queue/localize.py).
+WAGTAILLOCALIZE_JOBS = {"BACKEND": "news.queue.localize_backend.QueueJobBackend"}
 
 
 def machine_translator_from_env():
@@ -330,3 +338,42 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env()
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {"WIDGET": "cms.rich_text.TolerantDraftailRichTextArea"},
 }
+
+
+# Background tasks (README, "Running in production"; news/queue/): django-tasks with its
+# database backend (django-tasks-db), run by `manage.py db_worker`. Wagtail's own tasks
+# (reference index, image files, frontend cache), edge cache purges and webhook deliveries
+# go there. TASKS_BACKEND=immediate runs each task at once, in the process that enqueued it
+# (development's default: no worker to start; the test suite's too).
+def tasks_setting(kind):
+    backends = {
+        "database": "django_tasks_db.DatabaseBackend",
+        "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    }
+    return {"default": {"BACKEND": backends.get(kind, backends["database"])}}
+
+
+TASKS = tasks_setting(os.environ.get("TASKS_BACKEND", "database"))
+# Seconds before each retry of a failed task (purges): its length bounds the attempts.
+TASKS_RETRY_DELAYS = [10, 60, 300, 1800]
+# A task left "running" this long (a worker killed mid-task) is run again by
+# `manage.py requeue_stale_tasks` (the worker's unit runs it before starting).
+TASKS_STALE_AFTER = int(os.environ.get("TASKS_STALE_AFTER", "900"))
+
+# Publish webhooks (news/webhooks/, docs/headless.md): seconds to wait for a receiver, and
+# before each retry of a delivery that failed with a 5xx, a timeout or no answer.
+WEBHOOKS_TIMEOUT = float(os.environ.get("WEBHOOKS_TIMEOUT", "5"))
+WEBHOOKS_RETRY_DELAYS = [30, 120, 600, 3600, 6 * 3600]
+# Receivers on loopback or private addresses are refused, unless this is on (development,
+# tests, a receiver inside the same private network).
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = os.environ.get(
+    "WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", ""
+).lower() in ("1", "true", "yes", "on")
+
+# Draft preview in an external front-end (news/preview/, docs/headless.md): the front-end's
+# preview route for each locale (HEADLESS_PREVIEW_URL_LT, HEADLESS_PREVIEW_URL_EN), and how
+# long the signed token it receives stays valid.
+HEADLESS_PREVIEW_URLS = {
+    code: os.environ.get(f"HEADLESS_PREVIEW_URL_{code.upper()}", "") for code, _name in LANGUAGES
+}
+HEADLESS_PREVIEW_MAX_AGE = int(os.environ.get("HEADLESS_PREVIEW_MAX_AGE", "600"))

@@ -3,8 +3,9 @@
 `purge_targets(page)` is the set of URLs an edge cache must forget when `page` changes. A
 URL ending in ``*`` is a prefix; a plain URL also covers its query strings (the VCL turns
 each PURGE into a ban). They go to ``wagtail.contrib.frontend_cache``'s backends
-(``WAGTAILFRONTENDCACHE``, from ``FRONTEND_CACHE_URL``) once the transaction commits, with
-a new listing version (news.caching.versions) for the fragment caches.
+(``WAGTAILFRONTENDCACHE``, from ``FRONTEND_CACHE_URL``) through the background queue,
+retried until the cache answers (news/queue/purge.py), with a new listing version
+(news.caching.versions) for the fragment caches.
 """
 
 import logging
@@ -14,11 +15,11 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import translation
-from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from news.models import ArticlePage, NewsIndexPage
+from news.queue.purge import enqueue_purge
 
 from .versions import bump_listing_version
 
@@ -131,23 +132,21 @@ def purge_targets(page, old_url_path=None):
 
 
 def purge(urls):
-    if not urls or not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return
-    purge_urls_from_cache(sorted(urls))
+    """On the background queue, retried until the cache answers (news/queue/purge.py)."""
+    if urls and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        enqueue_purge(urls)
 
 
 def page_changed(page, old_url_path=None):
     """After the transaction: new fragment version, edge cache purged."""
     urls = purge_targets(page, old_url_path) if settings.WAGTAILFRONTENDCACHE else set()
 
-    def after_commit():
-        bump_listing_version()
-        purge(urls)
-
     # Now, for this transaction's own reads, and after the commit, for everyone's: a request
     # in between may have cached fragments from the data before the commit.
     bump_listing_version()
-    transaction.on_commit(after_commit)
+    transaction.on_commit(bump_listing_version)
+    # Enqueued with the transaction (the database queue) or after its commit.
+    purge(urls)
 
 
 # Signals (connected in news.apps.NewsConfig.ready)
