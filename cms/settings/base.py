@@ -103,6 +103,14 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The development database is used by several processes at once (runserver's threads,
+    # the scheduler, live preview's autosaves): write-ahead logging lets readers and a writer
+    # work together, transactions take the write lock when they start (no deadlock between
+    # two readers upgrading), and a busy database is waited for instead of "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes first: it refuses a locked-out login before any password is checked.
@@ -209,6 +217,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# Seconds between two runs of Wagtail's publish_scheduled by `manage.py run_scheduler`
+# (README, "Scheduled publishing"): a scheduled page goes live or down within this time.
+NEWS_SCHEDULER_INTERVAL = int(os.environ.get("NEWS_SCHEDULER_INTERVAL", "30"))
 
 # How many other articles the "More news" block under an article shows.
 NEWS_MORE_COUNT = 3
