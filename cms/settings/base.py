@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # The live preview says it failed instead of answering 500 (cms/middleware.py).
+    "cms.middleware.PreviewFailureMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Login rate limiting (AXES_* below); last, as django-axes asks.
     "axes.middleware.AxesMiddleware",
