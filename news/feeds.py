@@ -1,5 +1,8 @@
+import datetime
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 
@@ -38,7 +41,12 @@ class LatestArticlesFeed(Feed):
         return article.get_url(self.request)
 
     def item_pubdate(self, article):
-        return article.first_published_at
+        """The article's publication date, as the site shows it (midnight, the site's time
+        zone); not when its page was first published, which an import or a correction of
+        the date makes differ."""
+        return datetime.datetime.combine(
+            article.publication_date, datetime.time.min, tzinfo=timezone.get_current_timezone()
+        )
 
     def item_categories(self, article):
         return [topic.name for topic in article.topics.all()]
