@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .blocks import ArticleBodyBlock
+from .forms import ArticlePageForm
 from .pagination import ListingPaginator
 from .translation.panels import TranslationStatusPanel
 
@@ -158,6 +159,8 @@ class ArticlePage(Page):
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
 
     objects = ArticlePageManager()
+    # Slug clashes shown on the title; empty autosaved drafts give way (news/forms.py).
+    base_form_class = ArticlePageForm
 
     # Translation (README, "Translation workflow"): every text field and text block is
     # translated; these stay the same in every edition. A translator may replace the hero
