@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
@@ -19,6 +19,7 @@ from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from .authors import ArticleAuthor, Author
 from .blocks import ArticleBodyBlock
 from .forms import ArticlePageForm
 from .pagination import ListingPaginator
@@ -27,6 +28,17 @@ from .translation.panels import TranslationStatusPanel
 # Renditions that article listings show; prefetched together so a listing costs no query per card.
 CARD_IMAGE_SPEC = "fill-480x270"
 SOCIAL_IMAGE_SPEC = "fill-1200x630"
+
+__all__ = ["ArticleAuthor", "ArticlePage", "Author", "NewsIndexPage"]
+
+
+def bylines_prefetch():
+    """An article's authors in byline order, for any number of articles in one query."""
+    return models.Prefetch(
+        "bylines",
+        queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order"),
+        to_attr="prefetched_bylines",
+    )
 
 
 def in_private_section():
@@ -68,7 +80,8 @@ class ArticlePageQuerySet(PageQuerySet):
                     "hero_image__renditions",
                     queryset=renditions,
                     to_attr="prefetched_renditions",
-                )
+                ),
+                bylines_prefetch(),
             )
         )
 
@@ -118,7 +131,7 @@ class NewsIndexPage(Page):
             article = (
                 ArticlePage.objects.child_of(self)
                 .select_related("locale", "hero_image")
-                .prefetch_related("topics")
+                .prefetch_related("topics", bylines_prefetch())
                 .filter(slug=path_components[0])
                 .first()
             )
@@ -155,6 +168,12 @@ class ArticlePage(Page):
         blank=True,
         help_text=_("Describe the image for readers who cannot see it."),
     )
+    hero_image_credit = models.CharField(
+        _("hero image credit"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who took or owns the photo, e.g. “Photo: Jonas Jonaitis”."),
+    )
     topics = ClusterTaggableManager(verbose_name=_("topics"), through=ArticlePageTag, blank=True)
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
 
@@ -177,8 +196,14 @@ class ArticlePage(Page):
         FieldPanel("lead"),
         FieldPanel("publication_date"),
         MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+                FieldPanel("hero_image_credit"),
+            ],
+            heading=_("Hero image"),
         ),
+        InlinePanel("bylines", label=_("Authors"), heading=_("Byline")),
         FieldPanel("topics"),
         FieldPanel("body"),
     ]
@@ -193,6 +218,7 @@ class ArticlePage(Page):
         APIField("publication_date"),
         APIField("hero_image"),
         APIField("hero_image_alt"),
+        APIField("hero_image_credit"),
         APIField("topics"),
         APIField("body"),
     ]
@@ -216,6 +242,14 @@ class ArticlePage(Page):
     def social_image(self):
         """The hero image as shared on social media and in structured data, or None."""
         return self.hero_image.get_rendition(SOCIAL_IMAGE_SPEC) if self.hero_image else None
+
+    @property
+    def authors(self):
+        """The article's authors in byline order (prefetched by listings and routing)."""
+        bylines = getattr(self, "prefetched_bylines", None)
+        if bylines is None:  # a preview, or an article loaded on its own
+            bylines = self.bylines.all()
+        return [byline.author for byline in bylines]
 
     @property
     def more_news(self):
