@@ -298,6 +298,27 @@ def _sequence_data(prefix, items):
     return data
 
 
+def _bylines_data(page):
+    """The byline inline (news.authors.ArticleAuthor) as the editor sends it."""
+    bylines = list(page.bylines.all())
+    data = {
+        "bylines-TOTAL_FORMS": str(len(bylines)),
+        "bylines-INITIAL_FORMS": str(len(bylines)),
+        "bylines-MIN_NUM_FORMS": "0",
+        "bylines-MAX_NUM_FORMS": "1000",
+    }
+    for number, byline in enumerate(bylines):
+        data.update(
+            {
+                f"bylines-{number}-id": str(byline.pk),
+                f"bylines-{number}-author": str(byline.author_id),
+                f"bylines-{number}-ORDER": str(number + 1),
+                f"bylines-{number}-DELETE": "",
+            }
+        )
+    return data
+
+
 def page_form_data(page, action="action-publish", **changes):
     """POST data of the article editor for ``page`` as it is, with ``changes`` applied."""
     page = page.specific
@@ -315,6 +336,7 @@ def page_form_data(page, action="action-publish", **changes):
         "comments-INITIAL_FORMS": "0",
         "comments-MIN_NUM_FORMS": "0",
         "comments-MAX_NUM_FORMS": "1000",
+        **_bylines_data(page),
     }
     if action:  # none: save a draft
         data[action] = action

@@ -109,6 +109,14 @@ def test_machine_translation_then_corrections_through_the_editor(
     translate_in_editor(translator_client, english, only={"Statistikos departamentas"})
     corrected = machine.get(translation_of__data="Statistikos departamentas")
     assert (corrected.data, corrected.translation_type) == ("Statistics Lithuania", "manual")
+    # The other segments are still unreviewed machine output: not published (issue 13).
+    response = publish_in_editor(translator_client, english)
+    assert any(
+        "machine translated and nobody has reviewed" in m
+        for m in messages_of(translator_client.get(response.url))
+    )
+    assert not ArticlePage.objects.get(pk=english.pk).live
+    translate_in_editor(translator_client, english)  # every segment reviewed
     with django_capture_on_commit_callbacks(execute=True):
         publish_in_editor(translator_client, english)
     assert plain("Statistics Lithuania") in public_text(
@@ -221,7 +229,9 @@ def test_restarting_a_stopped_translation_keeps_the_edits_made_meanwhile(
 ):
     """wagtail-localize #876: left to itself, the restart overwrites the hand edits."""
     if not kept:
-        monkeypatch.setattr("news.wagtail_hooks.keep_manual_edits", lambda *args, **kw: 0)
+        monkeypatch.setattr(
+            "news.translation.wagtail_hooks.keep_manual_edits", lambda *args, **kw: 0
+        )
     translation = translation_of(article, newsroom.en)
     edit_url = reverse("wagtailadmin_pages:edit", args=[english_article.pk])
     stop = reverse("wagtail_localize:stop_translation", args=[translation.pk])
