@@ -11,11 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -29,7 +29,7 @@ from .translation.panels import TranslationStatusPanel
 CARD_IMAGE_SPEC = "fill-480x270"
 SOCIAL_IMAGE_SPEC = "fill-1200x630"
 
-__all__ = ["ArticleAuthor", "ArticlePage", "Author", "NewsIndexPage"]
+__all__ = ["ArticleAuthor", "ArticlePage", "Author", "NewsIndexPage", "RelatedArticle"]
 
 
 def bylines_prefetch():
@@ -147,13 +147,49 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
+class RelatedArticle(Orderable):
+    """An article an editor chose for "More news" under another one, in order.
+
+    Not translated: an edition links the same articles, each shown in the edition's own
+    language (its translation, when it has a live one; `ArticlePage.related_articles`).
+    """
+
+    article = ParentalKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="related_links"
+    )
+    related = models.ForeignKey(
+        "news.ArticlePage",
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("related", "news.ArticlePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related article")
+        verbose_name_plural = _("related articles")
+
+
 class ArticlePage(Page):
     lead = models.TextField(
         _("lead"),
         max_length=500,
         help_text=_("One or two sentences shown in listings and used as the meta description."),
     )
-    publication_date = models.DateField(_("publication date"), default=datetime.date.today)
+    publication_date = models.DateField(
+        _("publication date"),
+        default=datetime.date.today,
+        help_text=_(
+            "The date readers see. A future date does not hold the article back: to publish "
+            "it later, use “Schedule to publish” in the Publish menu."
+        ),
+    )
+    featured = models.BooleanField(
+        _("pin to the top of the home page"),
+        default=False,
+        help_text=_("Pinned articles come first on the home page, newest first."),
+    )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("hero image"),
@@ -188,6 +224,7 @@ class ArticlePage(Page):
         SynchronizedField("publication_date", overridable=False),
         SynchronizedField("hero_image"),
         SynchronizedField("topics", overridable=False),
+        SynchronizedField("featured", overridable=False),
     ]
 
     content_panels = Page.content_panels + [
@@ -205,7 +242,15 @@ class ArticlePage(Page):
         ),
         InlinePanel("bylines", label=_("Authors"), heading=_("Byline")),
         FieldPanel("topics"),
+        FieldPanel("featured"),
         FieldPanel("body"),
+        InlinePanel(
+            "related_links",
+            label=_("Related article"),
+            heading=_("More news"),
+            help_text=_("Shown first under the article; the newest articles fill the rest."),
+            max_num=settings.NEWS_MORE_COUNT,
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("lead"),
@@ -220,6 +265,7 @@ class ArticlePage(Page):
         APIField("hero_image_alt"),
         APIField("hero_image_credit"),
         APIField("topics"),
+        APIField("featured"),
         APIField("body"),
     ]
 
@@ -251,10 +297,34 @@ class ArticlePage(Page):
             bylines = self.bylines.all()
         return [byline.author for byline in bylines]
 
+    def related_articles(self):
+        """The chosen related articles, live and public, in this article's language."""
+        # From the database (a preview shows the related articles last saved).
+        keys = list(
+            RelatedArticle.objects.filter(article_id=self.pk)
+            .order_by("sort_order")
+            .values_list("related__translation_key", flat=True)
+        )
+        if not keys:
+            return []
+        found = {
+            article.translation_key: article
+            for article in ArticlePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, translation_key__in=keys)
+            .exclude(pk=self.pk)
+            .for_listing()
+        }
+        return [found[key] for key in dict.fromkeys(keys) if key in found]
+
     @property
     def more_news(self):
-        return (
+        """The related articles an editor chose, then the newest other ones of the language:
+        NEWS_MORE_COUNT in all."""
+        related = self.related_articles()[: settings.NEWS_MORE_COUNT]
+        newest = (
             ArticlePage.objects.published_in(self.locale_id)
-            .exclude(pk=self.pk)
-            .for_listing()[: settings.NEWS_MORE_COUNT]
+            .exclude(pk__in=[self.pk, *(article.pk for article in related)])
+            .for_listing()[: settings.NEWS_MORE_COUNT - len(related)]
         )
+        return [*related, *newest] if related else newest

@@ -299,7 +299,8 @@ def _sequence_data(prefix, items):
 
 
 def _bylines_data(page):
-    """The byline inline (news.authors.ArticleAuthor) as the editor sends it."""
+    """The byline and related article inlines (news.authors.ArticleAuthor,
+    news.models.RelatedArticle) as the editor sends them."""
     bylines = list(page.bylines.all())
     data = {
         "bylines-TOTAL_FORMS": str(len(bylines)),
@@ -307,6 +308,24 @@ def _bylines_data(page):
         "bylines-MIN_NUM_FORMS": "0",
         "bylines-MAX_NUM_FORMS": "1000",
     }
+    related = list(page.related_links.all())
+    data.update(
+        {
+            "related_links-TOTAL_FORMS": str(len(related)),
+            "related_links-INITIAL_FORMS": str(len(related)),
+            "related_links-MIN_NUM_FORMS": "0",
+            "related_links-MAX_NUM_FORMS": "1000",
+        }
+    )
+    for number, link in enumerate(related):
+        data.update(
+            {
+                f"related_links-{number}-id": str(link.pk),
+                f"related_links-{number}-related": str(link.related_id),
+                f"related_links-{number}-ORDER": str(number + 1),
+                f"related_links-{number}-DELETE": "",
+            }
+        )
     for number, byline in enumerate(bylines):
         data.update(
             {
