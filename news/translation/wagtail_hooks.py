@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail_localize.models import Translation
 
 from . import views
+from .dashboard import TranslationQueuePanel
 from .reports import TranslationsReportView, user_can_see_report
 from .review import unreviewed_count
 from .workflow import blocking_counts, keep_manual_edits
@@ -58,6 +59,14 @@ def register_admin_urls():
             name="news_translations_report_results",
         ),
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_queue(request, panels):
+    """The translator's work queue (news.translation.dashboard), for anyone who may see the
+    Translations report; it lists only translations the user may edit."""
+    if user_can_see_report(request.user):
+        panels.append(TranslationQueuePanel(request.user))
 
 
 class TranslationsReportMenuItem(MenuItem):
