@@ -150,6 +150,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Vilnius"
+# British English dates in the English edition (cms/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["cms.formats"]
 USE_I18N = True
 USE_TZ = True
 
@@ -171,6 +173,9 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Kaunas News"
+# Slugs are ASCII, transliterated from the title ("Šventė Žaliakalnyje" becomes
+# "svente-zaliakalnyje"), as the demo's are: no percent-encoded Lithuanian letters in URLs.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Wagtail's database backend; on PostgreSQL each page is indexed with the text search
 # configuration of its language (news/search/backend.py). "lithuanian" ships with PostgreSQL
