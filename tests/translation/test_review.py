@@ -193,3 +193,36 @@ def test_a_sync_with_machine_translation_does_not_publish_it(
     assert any("machine translated and need review" in m for m in messages), messages
     english = translation_of(article, newsroom.en).get_target_instance()
     assert not ArticlePage.objects.get(pk=english.pk).live
+
+
+def test_the_translated_title_gives_the_english_slug(
+    article, newsroom, editor_client, translator_client
+):
+    """Issue 13 (8): the English edition's slug no longer starts as the Lithuanian one."""
+    submit_for_translation(editor_client, article, newsroom.en)
+    english = translation_of(article, newsroom.en).get_target_instance()
+    translate_in_editor(
+        translator_client,
+        english,
+        only={"Kaunas – mokymosi miestas"},
+        translations={"Kaunas – mokymosi miestas": "Kaunas, a Learning City"},
+    )
+    slug = StringTranslation.objects.get(
+        context__object_id=article.translation_key, context__path="slug"
+    )
+    assert (slug.data, slug.translation_type) == ("kaunas-a-learning-city", "manual")
+    # A slug the translator typed is theirs: a new title leaves it alone.
+    translate_in_editor(
+        translator_client,
+        english,
+        only={"kaunas-mokymosi-miestas"},
+        translations={"kaunas-mokymosi-miestas": "learning-city"},
+    )
+    translate_in_editor(
+        translator_client,
+        english,
+        only={"Kaunas – mokymosi miestas"},
+        translations={"Kaunas – mokymosi miestas": "Kaunas learns"},
+    )
+    slug.refresh_from_db()
+    assert slug.data == "learning-city"
