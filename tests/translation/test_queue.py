@@ -93,19 +93,12 @@ def test_the_queue_lists_what_waits_newest_first(
         translation_of(page, newsroom.en).get_target_instance()
         for page in (fourth, third, new, article)
     ]
+    sources = (fourth, third, new, article)
+    kinds = ["in_progress", "needs_review", "new", "out_of_date"]
+    # Named by the source's title (what the translator translates), linked to the translation.
     assert items == [
-        ("in_progress", targets[0].title, reverse("wagtailadmin_pages:edit", args=[targets[0].pk])),
-        (
-            "needs_review",
-            targets[1].title,
-            reverse("wagtailadmin_pages:edit", args=[targets[1].pk]),
-        ),
-        ("new", targets[2].title, reverse("wagtailadmin_pages:edit", args=[targets[2].pk])),
-        (
-            "out_of_date",
-            ENGLISH["Kaunas – mokymosi miestas"],
-            reverse("wagtailadmin_pages:edit", args=[targets[3].pk]),
-        ),
+        (kind, source.title, reverse("wagtailadmin_pages:edit", args=[target.pk]))
+        for kind, source, target in zip(kinds, sources, targets, strict=True)
     ]
     # One click: the link opens the translation editor.
     assert editor_props(translator_client, targets[0])["segments"]
