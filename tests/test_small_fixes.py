@@ -88,7 +88,11 @@ def test_missing_cell_links_to_translate(tree, article_factory, admin_client):
     article = article_factory("lt", "Neišverstas", slug="neisverstas")
     response = admin_client.get(reverse("news_translations_report"))
     cell = soup(response).select_one('td[data-status="missing"] a')
-    assert cell["href"] == reverse("wagtail_localize:submit_page_translation", args=[article.pk])
+    submit = reverse("wagtail_localize:submit_page_translation", args=[article.pk])
+    assert cell["href"] == f"{submit}?select_locale=en"
+    # ...with English ticked: the only language to translate into.
+    form = soup(admin_client.get(cell["href"]))
+    assert form.select_one(f'input[name="locales"][value="{tree.en.pk}"]').has_attr("checked")
 
 
 def test_a_bad_po_file_error_names_the_upload_not_a_server_path(

@@ -233,8 +233,11 @@ def test_the_article_editor_shows_the_same_status(
     panel = _panel(editor_client, article)
     english = panel.select_one('[data-locale="en"]')
     assert english["data-status"] == "missing"
-    assert english.find("a", string="Translate")["href"] == reverse(
-        "wagtail_localize:submit_page_translation", args=[article.pk]
+    # (issue 13: the link pre-ticks the language to translate into)
+    assert (
+        english.find("a", string="Translate")["href"]
+        == reverse("wagtail_localize:submit_page_translation", args=[article.pk])
+        + "?select_locale=en"
     )
 
     submit_for_translation(editor_client, article, newsroom.en)
