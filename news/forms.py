@@ -12,8 +12,12 @@ slug, an error shown only on the Promote tab. Here:
   in the page listing for its owner to delete or continue;
 * any other clash is reported on the title too (the Content tab), naming the page that has
   the address.
+
+A slug typed with Lithuanian letters is transliterated to ASCII, as the editor's slug field
+does with the title.
 """
 
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.coreutils import find_available_slug
@@ -44,6 +48,9 @@ def make_way(page, slug):
 class ArticlePageForm(WagtailAdminPageForm):
     def clean(self):
         slug = self.cleaned_data.get("slug")
+        if slug and not slug.isascii():
+            # ASCII slugs (WAGTAIL_ALLOW_UNICODE_SLUGS = False): a typed "šventė" is "svente".
+            slug = self.cleaned_data["slug"] = slugify(slug)
         if slug and self.parent_page is not None:
             clash = (
                 self.parent_page.get_children()
