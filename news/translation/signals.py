@@ -81,6 +81,7 @@ def slug_from_translated_title(sender, instance, raw=False, **kwargs):
         defaults={
             "data": slug,
             "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+            "tool_name": instance.tool_name,  # made the way its title was (editor, PO file)
             "last_translated_by": instance.last_translated_by,
         },
     )
