@@ -3,7 +3,7 @@ not block a new article with the same title, and a real slug clash is reported o
 title, where the editor is looking, not only on the Promote tab."""
 
 from wagtail.models import Page
-from wagtail.test.utils.form_data import nested_form_data, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from news.models import ArticlePage
 
@@ -28,6 +28,8 @@ def autosave_of_a_title(admin_client, tree, title, slug):
             "hero_image_alt": "",
             "topics": "",
             "body": streamfield([]),
+            "bylines": inline_formset([]),
+            "related_links": inline_formset([]),
         }
     )
     response = admin_client.post(add_url(tree), data, headers={"Accept": "application/json"})
