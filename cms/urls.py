@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.operations.health import healthz
 from home.sitemaps import EditionsSitemap
+from news.author_views import author
 from news.feeds import LatestArticlesFeed
 from news.search.views import search
 
@@ -33,5 +34,7 @@ urlpatterns += i18n_patterns(
     path("rss.xml", LatestArticlesFeed(), name="article_feed"),
     # /lt/paieska/, /en/search/: the URL is translated (locale/lt/LC_MESSAGES/django.po).
     path(_("search/"), search, name="search"),
+    # /lt/autoriai/<slug>/, /en/authors/<slug>/: an author and their articles (news.authors).
+    path(_("authors/<slug:slug>/"), author, name="author"),
     path("", include(wagtail_urls)),
 )

@@ -26,9 +26,11 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Pinned articles first (news.ArticlePage.featured), then the newest.
         context["latest_articles"] = (
             ArticlePage.objects.descendant_of(self)
             .published_in(self.locale_id)
+            .order_by("-featured", "-publication_date", "-pk")
             .for_listing()[: settings.NEWS_HOME_COUNT]
         )
         context["news_index"] = (

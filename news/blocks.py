@@ -45,6 +45,13 @@ class CaptionedImageBlock(blocks.StructBlock):
         help_text=_("Describe the image for readers who cannot see it."),
     )
     caption = blocks.CharBlock(label=_("Caption"), max_length=250, required=False, default="")
+    credit = blocks.CharBlock(
+        label=_("Credit"),
+        max_length=200,
+        required=False,
+        default="",
+        help_text=_("Who took or owns the photo, e.g. “Photo: Jonas Jonaitis”."),
+    )
 
     class Meta:
         icon = "image"

@@ -17,7 +17,7 @@ from wagtail.blocks import StreamValue
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, Locale, Page, Site
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import HomePage
 from news.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
@@ -324,6 +324,9 @@ def article_form_data(title, slug, body, *, publish=True, **fields):
         "hero_image_alt": "",
         "topics": "",
         "body": body,
+        # The inline panels' management forms, as the editor always sends them.
+        "bylines": inline_formset([]),
+        "related_links": inline_formset([]),
         **fields,
     }
     if publish:

@@ -127,6 +127,17 @@ class TestDemoSite:
         )
         assert any(blocks(page, "image") for page in ArticlePage.objects.all())
 
+    def test_articles_have_bylines_in_both_languages(self, demo):
+        for spec in TRANSLATED:
+            lithuanian = article(spec.slug.lt, "lt")
+            english = article(spec.slug.en, "en")
+            [author_lt] = lithuanian.authors
+            [author_en] = english.authors
+            assert author_en.translation_key == author_lt.translation_key
+            assert (author_lt.locale.language_code, author_en.locale.language_code) == ("lt", "en")
+            assert author_en.role and author_en.role != author_lt.role  # translated
+        assert len({article(spec.slug.lt, "lt").authors[0].pk for spec in TRANSLATED}) == 2
+
     def test_learning_city_facts_and_references_in_both_languages(self, demo):
         lithuanian = article(LEARNING_CITY.slug.lt, "lt")
         english = article(LEARNING_CITY.slug.en, "en")

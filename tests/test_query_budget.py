@@ -27,13 +27,15 @@ from .factories import make_image, translate
 FEW, MANY = 5, 60
 
 # Budgets of the roadmap; the RSS feed has none there, so it gets what it costs today.
+# Issue 13 added one query to each: the authors of the article and of every card (bylines);
+# and one more to the article: the related articles an editor chose for "More news".
 PAGES = {
-    "article": (lambda newsroom: newsroom.shown.url, 12),
-    "news index": (lambda newsroom: "/lt/naujienos/", 10),
-    "news index, last page": (lambda newsroom: f"/lt/naujienos/?page={newsroom.last_page}", 10),
-    "home": (lambda newsroom: "/lt/", 10),
-    "English home": (lambda newsroom: "/en/", 10),
-    "RSS feed": (lambda newsroom: "/lt/rss.xml", 6),
+    "article": (lambda newsroom: newsroom.shown.url, 14),
+    "news index": (lambda newsroom: "/lt/naujienos/", 11),
+    "news index, last page": (lambda newsroom: f"/lt/naujienos/?page={newsroom.last_page}", 11),
+    "home": (lambda newsroom: "/lt/", 11),
+    "English home": (lambda newsroom: "/en/", 11),
+    "RSS feed": (lambda newsroom: "/lt/rss.xml", 7),
 }
 
 

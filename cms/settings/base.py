@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # The live preview says it failed instead of answering 500 (cms/middleware.py).
+    "cms.middleware.PreviewFailureMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Login rate limiting (AXES_* below); last, as django-axes asks.
     "axes.middleware.AxesMiddleware",
@@ -108,6 +110,14 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The development database is used by several processes at once (runserver's threads,
+    # the scheduler, live preview's autosaves): write-ahead logging lets readers and a writer
+    # work together, transactions take the write lock when they start (no deadlock between
+    # two readers upgrading), and a busy database is waited for instead of "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes first: it refuses a locked-out login before any password is checked.
@@ -145,6 +155,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Vilnius"
+# British English dates in the English edition (cms/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["cms.formats"]
 USE_I18N = True
 USE_TZ = True
 
@@ -166,6 +178,9 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Kaunas News"
+# Slugs are ASCII, transliterated from the title ("Šventė Žaliakalnyje" becomes
+# "svente-zaliakalnyje"), as the demo's are: no percent-encoded Lithuanian letters in URLs.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Wagtail's database backend; on PostgreSQL each page is indexed with the text search
 # configuration of its language (news/search/backend.py). "lithuanian" ships with PostgreSQL
@@ -214,6 +229,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# Seconds between two runs of Wagtail's publish_scheduled by `manage.py run_scheduler`
+# (README, "Scheduled publishing"): a scheduled page goes live or down within this time.
+NEWS_SCHEDULER_INTERVAL = int(os.environ.get("NEWS_SCHEDULER_INTERVAL", "30"))
 
 # How many other articles the "More news" block under an article shows.
 NEWS_MORE_COUNT = 3

@@ -57,8 +57,23 @@ def language_editions(context, page=None):
         # The page being shown is this language's edition even when it is a preview or a draft.
         found[(page_key, current_language)] = page
 
+    # A view that is not a page (the search page) gives its URL in each language.
+    view_urls = {} if page_key else context.get("edition_urls") or {}
     editions = []
     for code, _name in settings.LANGUAGES:
+        if code in view_urls:
+            url = view_urls[code]
+            editions.append(
+                Edition(
+                    language_code=code,
+                    name=get_language_info(code)["name_local"],
+                    url=url,
+                    full_url=request.build_absolute_uri(url),
+                    exists=True,
+                    is_current=code == current_language,
+                )
+            )
+            continue
         target = found.get((page_key, code)) if page_key else None
         exists = target is not None
         if not exists:

@@ -16,6 +16,7 @@ from .schemas import (
     ArticleSummary,
     BodyImage,
     BodyImageRenditions,
+    Byline,
     CardImage,
     CardRenditions,
     HeadingBlock,
@@ -116,6 +117,15 @@ class ArticleSerializer:
                 (Topic(name=tag.name, slug=tag.slug) for tag in article.topics.all()),
                 key=lambda topic: topic.name.lower(),
             ),
+            "authors": [
+                Byline(
+                    id=author.pk,
+                    name=author.name,
+                    role=author.role,
+                    url=self.request.build_absolute_uri(author.get_url()),
+                )
+                for author in article.authors
+            ],
             "translations": self.translations(article, editions),
         }
 
@@ -158,6 +168,7 @@ class ArticleSerializer:
                 hero = HeroImage(
                     id=article.hero_image.pk,
                     alt=article.hero_image_alt,
+                    credit=article.hero_image_credit,
                     renditions=HeroRenditions(**renditions),
                 )
 
@@ -205,7 +216,10 @@ class ArticleSerializer:
                 type=kind,
                 id=block_id,
                 value=ImageValue(
-                    image=body_image, alt=value["alt_text"], caption=value["caption"] or ""
+                    image=body_image,
+                    alt=value["alt_text"],
+                    caption=value["caption"] or "",
+                    credit=value.get("credit") or "",
                 ),
             )
         if kind == "quote":

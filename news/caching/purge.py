@@ -18,6 +18,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from news.author_views import author_url_prefix
 from news.models import ArticlePage, NewsIndexPage
 from news.queue.purge import enqueue_purge
 
@@ -76,8 +77,8 @@ def purge_targets(page, old_url_path=None):
     """Every URL an edge cache must forget when ``page`` changes (see the module docstring).
 
     - the page and every other edition of it (the language switcher links them);
-    - each language's home page, news index with all its ``?page=`` pages, RSS feed and
-      search pages; the sitemap; every API response (``/api/v3/*``);
+    - each language's home page, news index with all its ``?page=`` pages, RSS feed,
+      search pages and author pages; the sitemap; every API response (``/api/v3/*``);
     - for an article among the newest (see `_in_more_news_window`), every article of its
       language (the news index as a prefix: articles live under it), else none;
     - for anything else than an article (a home page, an index), everything under it.
@@ -105,6 +106,7 @@ def purge_targets(page, old_url_path=None):
         urls.add(f"{root_url}/{language_code}/rss.xml")
         with translation.override(language_code):
             urls.add(f"{root_url}{reverse('search')}*")
+        urls.add(f"{root_url}{author_url_prefix(language_code)}*")  # authors' article lists
     for root_url in hosts:
         urls.add(f"{root_url}/sitemap.xml")
         urls.add(f"{root_url}/api/v3/*")

@@ -19,10 +19,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
-from news.models import NewsIndexPage
+from news.models import ArticleAuthor, Author, NewsIndexPage
 
 from . import build, translation
 from .content import ARTICLES, HOME, NEWS_INDEX
+from .content.authors import AUTHORS
 from .illustrations import ILLUSTRATIONS, render
 
 SOURCE_LANGUAGE, TARGET_LANGUAGE = "lt", "en"
@@ -97,6 +98,7 @@ class DemoLoader:
         self.source_locale, _ = Locale.objects.get_or_create(language_code=SOURCE_LANGUAGE)
         self.target_locale, _ = Locale.objects.get_or_create(language_code=TARGET_LANGUAGE)
         self.images = {}
+        self.authors = []
 
     def run(self):
         self.ensure_images()
@@ -111,8 +113,9 @@ class DemoLoader:
         )
         self.ensure_translation(index, build.section_page(NewsIndexPage, NEWS_INDEX, *self.en))
 
-        for spec in ARTICLES:
-            self.ensure_article(index, spec)
+        self.ensure_authors()
+        for number, spec in enumerate(ARTICLES):
+            self.ensure_article(index, spec, self.authors[number % len(self.authors)])
 
     @property
     def lt(self):
@@ -136,8 +139,31 @@ class DemoLoader:
                 self.report.add("Images", illustration.title, PRESENT)
             self.images[key] = image
 
-    def ensure_article(self, index, spec):
+    def ensure_authors(self):
+        """Each demo author in Lithuanian and, as its translation, in English."""
+        for spec in AUTHORS:
+            author = Author.objects.filter(slug=spec["slug"], locale=self.source_locale).first()
+            self.report.add("Authors", spec["name"], PRESENT if author else CREATED)
+            if author is None:
+                author = Author.objects.create(
+                    name=spec["name"],
+                    slug=spec["slug"],
+                    role=spec["role"].lt,
+                    bio=spec["bio"].lt,
+                    locale=self.source_locale,
+                )
+            if not Author.objects.filter(
+                translation_key=author.translation_key, locale=self.target_locale
+            ).exists():
+                english = author.copy_for_translation(self.target_locale)
+                english.role, english.bio = spec["role"].en, spec["bio"].en
+                english.save()
+            self.authors.append(author)
+
+    def ensure_article(self, index, spec, author=None):
         source = build.article_page(spec, *self.lt, self.images, self.today)
+        if author is not None:
+            source.bylines = [ArticleAuthor(author=author)]
         # Topics are synchronised to every edition (ArticlePage.override_translatable_fields):
         # the English edition gets the source's, through wagtail-localize like everything else.
         source.topics.set(build.topics(spec, SOURCE_LANGUAGE))

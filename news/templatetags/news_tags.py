@@ -38,6 +38,17 @@ def article_json_ld(context, article):
         data["dateModified"] = modified.isoformat()
     if article.social_image is not None:
         data["image"] = [absolute_url(context, article.social_image.url)]
+    authors = article.authors
+    if authors:
+        data["author"] = [
+            {
+                "@type": "Person",
+                "name": author.name,
+                "url": absolute_url(context, author.get_url()),
+                **({"jobTitle": author.role} if author.role else {}),
+            }
+            for author in authors
+        ]
     keywords = [topic.name for topic in article.topics.all()]
     if keywords:
         data["keywords"] = keywords

@@ -91,6 +91,14 @@ class LocaleStatusColumn(Column):
     def get_value(self, instance):
         return locale_status(instance, self.locale)
 
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        request = parent_context.get("request")
+        context["can_submit"] = bool(
+            request and request.user.has_perm("wagtail_localize.submit_translation")
+        )
+        return context
+
 
 class TranslationsReportView(ReportView):
     page_title = _("Translations")
@@ -146,6 +154,10 @@ class TranslationsReportView(ReportView):
                     f"{prefix}memory_count",
                     _("%(locale)s: filled by translation memory") % {"locale": name},
                 ),
+                (
+                    f"{prefix}machine_count",
+                    _("%(locale)s: machine translated, to review") % {"locale": name},
+                ),
             ]
         return fields
 
@@ -177,4 +189,7 @@ class TranslationsReportView(ReportView):
                 setattr(row, f"{prefix}label", status.label)
                 setattr(row, f"{prefix}percent", status.percent if status.has_progress else "")
                 setattr(row, f"{prefix}memory_count", status.memory if status.has_progress else "")
+                setattr(
+                    row, f"{prefix}machine_count", status.machine if status.has_progress else ""
+                )
         return rows

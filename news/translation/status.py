@@ -17,8 +17,11 @@ For a page and a locale, the status is:
     the translation is live, but behind its source: the source was published after its
     last sync; or the sync brought segments that are not translated yet; or it was synced,
     or its segments were edited, after the translation was last published.
+``needs_review``
+    the translation (live or not) has machine translations (a tool's or translation
+    memory's) that nobody has reviewed yet (news.translation.review).
 ``up_to_date``
-    the translation is live, complete and published after the last sync and edit.
+    the translation is live, complete, reviewed and published after the last sync and edit.
 
 A page in the other locale that wagtail-localize does not manage (no enabled Translation:
 a page translated by hand, or a translation that was stopped) is up to date when it was
@@ -49,6 +52,7 @@ class Status(models.TextChoices):
     MISSING = "missing", _("Missing")
     IN_PROGRESS = "in_progress", _("In progress")
     OUT_OF_DATE = "out_of_date", _("Out of date")
+    NEEDS_REVIEW = "needs_review", _("Machine translated, needs review")
     UP_TO_DATE = "up_to_date", _("Up to date")
 
 
@@ -106,6 +110,15 @@ def _annotations(locale):
         f"{prefix}memory": _count(
             segments.filter(Exists(string_translations.filter(tool_name=MEMORY_TOOL_NAME)))
         ),
+        f"{prefix}machine": _count(
+            segments.filter(
+                Exists(
+                    string_translations.filter(
+                        translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE
+                    )
+                )
+            )
+        ),
         f"{prefix}translated_at": Subquery(last_translated[:1]),
     }
 
@@ -124,6 +137,10 @@ def _status(locale):
     return Case(
         When(locale_id=locale.pk, then=Value(Status.SOURCE)),
         When(**{f"{prefix}page_id__isnull": True}, then=Value(Status.MISSING)),
+        When(
+            Q(**{f"{prefix}translation_id__isnull": False, f"{prefix}machine__gt": 0}),
+            then=Value(Status.NEEDS_REVIEW),
+        ),
         When(~Q(**{f"{prefix}live": True}), then=Value(Status.IN_PROGRESS)),
         When(unmanaged & Q(last_published_at__gt=published_at), then=Value(Status.OUT_OF_DATE)),
         When(unmanaged, then=Value(Status.UP_TO_DATE)),
@@ -181,6 +198,8 @@ class LocaleStatus:
     total: int
     translated: int
     memory: int
+    machine: int = 0
+    source_id: int | None = None  # the source page of the row
 
     @property
     def percent(self):
@@ -193,7 +212,11 @@ class LocaleStatus:
 
     @property
     def label(self):
-        if self.has_progress and self.status in (Status.IN_PROGRESS, Status.OUT_OF_DATE):
+        if self.has_progress and self.status in (
+            Status.IN_PROGRESS,
+            Status.OUT_OF_DATE,
+            Status.NEEDS_REVIEW,
+        ):
             return f"{self.status.label} ({self.percent}%)"
         return str(self.status.label)
 
@@ -209,6 +232,8 @@ def locale_status(page, locale):
         total=getattr(page, f"{prefix}total") if translation_id else 0,
         translated=getattr(page, f"{prefix}translated") if translation_id else 0,
         memory=getattr(page, f"{prefix}memory") if translation_id else 0,
+        machine=getattr(page, f"{prefix}machine") if translation_id else 0,
+        source_id=page.pk,
     )
 
 

@@ -32,6 +32,7 @@ from wagtail_localize.views.update_translations import (
 )
 
 from .po import POFileRefused, export_po, import_po, po_filename, read_po
+from .review import unreviewed_segments
 from .workflow import missing_segments, publish_translation, sync_translations
 
 
@@ -55,7 +56,8 @@ class SyncTranslationsForm(UpdateTranslationsForm):
     publish_incomplete = forms.BooleanField(
         label=gettext_lazy("Also publish incomplete translations"),
         help_text=gettext_lazy(
-            "Readers will see the source text wherever a segment is not translated yet."
+            "Readers will see the source text wherever a segment is not translated yet, and "
+            "machine translations that nobody has reviewed."
         ),
         required=False,
     )
@@ -63,8 +65,9 @@ class SyncTranslationsForm(UpdateTranslationsForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["publish_translations"].help_text = gettext_lazy(
-            "Publish every translation that is complete after the sync. A translation with "
-            "untranslated segments keeps its last published version live and gets a draft."
+            "Publish every translation that is complete and reviewed after the sync. A "
+            "translation with untranslated segments or unreviewed machine translations keeps "
+            "its last published version live and gets a draft."
         )
 
 
@@ -95,7 +98,21 @@ class SyncTranslationsView(UpdateTranslationsView):
                 _("Published the %(locale)s translation.")
                 % {"locale": translation.target_locale.get_display_name()},
             )
-        for translation, missing in result.drafted:
+        for translation, missing, unreviewed in result.drafted:
+            if unreviewed and not missing and form.cleaned_data["publish_translations"]:
+                messages.warning(
+                    self.request,
+                    ngettext(
+                        "The %(locale)s translation was not published: %(count)d segment is "
+                        "machine translated and needs review. Readers keep its last published "
+                        "version; the synced version is saved as a draft.",
+                        "The %(locale)s translation was not published: %(count)d segments are "
+                        "machine translated and need review. Readers keep its last published "
+                        "version; the synced version is saved as a draft.",
+                        unreviewed,
+                    )
+                    % {"locale": translation.target_locale.get_display_name(), "count": unreviewed},
+                )
             if missing and form.cleaned_data["publish_translations"]:
                 messages.warning(
                     self.request,
@@ -179,6 +196,7 @@ class PublishIncompleteTranslationView(TemplateView):
             translation=self.translation,
             page=self.target,
             missing=missing_segments(self.translation).select_related("string")[:50],
+            unreviewed=unreviewed_segments(self.translation).select_related("string")[:50],
             edit_url=reverse("wagtailadmin_pages:edit", args=[self.target.pk]),
             **kwargs,
         )

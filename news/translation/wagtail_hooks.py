@@ -13,8 +13,10 @@ from wagtail.models import Page
 from wagtail_localize.models import Translation
 
 from . import views
+from .dashboard import TranslationQueuePanel
 from .reports import TranslationsReportView, user_can_see_report
-from .workflow import keep_manual_edits, untranslated_count
+from .review import unreviewed_count
+from .workflow import blocking_counts, keep_manual_edits
 
 
 @hooks.register("register_admin_urls", order=-1)
@@ -59,6 +61,14 @@ def register_admin_urls():
     ]
 
 
+@hooks.register("construct_homepage_panels")
+def add_translation_queue(request, panels):
+    """The translator's work queue (news.translation.dashboard), for anyone who may see the
+    Translations report; it lists only translations the user may edit."""
+    if user_can_see_report(request.user):
+        panels.append(TranslationQueuePanel(request.user))
+
+
 class TranslationsReportMenuItem(MenuItem):
     def is_shown(self, request):
         return user_can_see_report(request.user)
@@ -82,38 +92,75 @@ def hide_wagtail_localize_report(request, menu_items):
     menu_items[:] = [item for item in menu_items if item.url != theirs]
 
 
-@hooks.register("before_edit_page", order=-1)
-def refuse_incomplete_translation_publish(request, page):
-    """The translation editor's Publish, refused while segments are untranslated.
-
-    Runs before wagtail-localize's hook, which would publish with source text in the gaps.
-    """
-    if request.method != "POST" or request.POST.get("action") != "publish":
-        return None
-    translation = Translation.objects.filter(
+def _enabled_translation(page):
+    return Translation.objects.filter(
         source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
     ).first()
+
+
+def _not_ready_message(translation, missing, unreviewed):
+    source = translation.source.locale.get_display_name()
+    parts = []
+    if missing:
+        parts.append(
+            ngettext(
+                "%(count)d segment is not translated yet, and readers would see it in %(source)s.",
+                "%(count)d segments are not translated yet, and readers would see them in "
+                "%(source)s.",
+                missing,
+            )
+            % {"count": missing, "source": source}
+        )
+    if unreviewed:
+        parts.append(
+            ngettext(
+                "%(count)d segment is machine translated and nobody has reviewed it: edit or "
+                "confirm it first.",
+                "%(count)d segments are machine translated and nobody has reviewed them: edit "
+                "or confirm them first.",
+                unreviewed,
+            )
+            % {"count": unreviewed}
+        )
+    return _("Not published: %(reasons)s") % {"reasons": " ".join(parts)}
+
+
+@hooks.register("before_edit_page", order=-1)
+def refuse_incomplete_translation_publish(request, page):
+    """The translation editor's Publish, refused while segments are untranslated or machine
+    translated without review (news.translation.review).
+
+    Runs before wagtail-localize's hook, which would publish with source text in the gaps.
+    On opening the editor, says how many machine translations wait for review.
+    """
+    translation = _enabled_translation(page)
     if translation is None:
         return None
-    missing = untranslated_count(translation)
-    if not missing:
+    if request.method == "GET":
+        unreviewed = unreviewed_count(translation)
+        if unreviewed:
+            messages.warning(
+                request,
+                ngettext(
+                    "%(count)d segment is machine translated and needs review: edit or confirm "
+                    "it before publishing.",
+                    "%(count)d segments are machine translated and need review: edit or confirm "
+                    "them before publishing.",
+                    unreviewed,
+                )
+                % {"count": unreviewed},
+            )
+        return None
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    missing, unreviewed = blocking_counts(translation)
+    if not (missing or unreviewed):
         return None
     buttons = []
     if views.can_publish_incomplete(request.user, translation):
         url = reverse("news_publish_incomplete_translation", args=[translation.pk])
         buttons.append(messages.button(url, _("Publish anyway")))
-    messages.error(
-        request,
-        ngettext(
-            "Not published: %(count)d segment is not translated yet, and readers would see it "
-            "in %(source)s. Translate it first.",
-            "Not published: %(count)d segments are not translated yet, and readers would see "
-            "them in %(source)s. Translate them first.",
-            missing,
-        )
-        % {"count": missing, "source": translation.source.locale.get_display_name()},
-        buttons=buttons,
-    )
+    messages.error(request, _not_ready_message(translation, missing, unreviewed), buttons=buttons)
     return redirect(request.path)
 
 

@@ -42,7 +42,11 @@ def is_contentstate(value):
 def hostile_form_data(article):
     data = page_form_data(article)
     for name, value in list(data.items()):
-        if name in NOT_TEXT_FIELDS or name.startswith("comments-") or name.endswith(NOT_TEXT):
+        if (
+            name in NOT_TEXT_FIELDS
+            or name.startswith(("comments-", "bylines-", "related_links-"))
+            or name.endswith(NOT_TEXT)
+        ):
             continue
         if name.endswith("-accessed"):
             continue

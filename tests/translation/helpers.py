@@ -298,6 +298,46 @@ def _sequence_data(prefix, items):
     return data
 
 
+def _bylines_data(page):
+    """The byline and related article inlines (news.authors.ArticleAuthor,
+    news.models.RelatedArticle) as the editor sends them."""
+    bylines = list(page.bylines.all())
+    data = {
+        "bylines-TOTAL_FORMS": str(len(bylines)),
+        "bylines-INITIAL_FORMS": str(len(bylines)),
+        "bylines-MIN_NUM_FORMS": "0",
+        "bylines-MAX_NUM_FORMS": "1000",
+    }
+    related = list(page.related_links.all())
+    data.update(
+        {
+            "related_links-TOTAL_FORMS": str(len(related)),
+            "related_links-INITIAL_FORMS": str(len(related)),
+            "related_links-MIN_NUM_FORMS": "0",
+            "related_links-MAX_NUM_FORMS": "1000",
+        }
+    )
+    for number, link in enumerate(related):
+        data.update(
+            {
+                f"related_links-{number}-id": str(link.pk),
+                f"related_links-{number}-related": str(link.related_id),
+                f"related_links-{number}-ORDER": str(number + 1),
+                f"related_links-{number}-DELETE": "",
+            }
+        )
+    for number, byline in enumerate(bylines):
+        data.update(
+            {
+                f"bylines-{number}-id": str(byline.pk),
+                f"bylines-{number}-author": str(byline.author_id),
+                f"bylines-{number}-ORDER": str(number + 1),
+                f"bylines-{number}-DELETE": "",
+            }
+        )
+    return data
+
+
 def page_form_data(page, action="action-publish", **changes):
     """POST data of the article editor for ``page`` as it is, with ``changes`` applied."""
     page = page.specific
@@ -315,6 +355,7 @@ def page_form_data(page, action="action-publish", **changes):
         "comments-INITIAL_FORMS": "0",
         "comments-MIN_NUM_FORMS": "0",
         "comments-MAX_NUM_FORMS": "1000",
+        **_bylines_data(page),
     }
     if action:  # none: save a draft
         data[action] = action

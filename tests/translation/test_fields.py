@@ -25,8 +25,20 @@ TRANSLATED = {
     "lead",
     "hero_image_alt",
     "body",
+    # issue 13: the hero image's credit, and the byline (its authors are translated objects)
+    "hero_image_credit",
+    "bylines",
 }
-SYNCHRONISED = {"show_in_menus", "publication_date", "hero_image", "topics", "tagged_items"}
+SYNCHRONISED = {
+    "show_in_menus",
+    "publication_date",
+    "hero_image",
+    "topics",
+    "tagged_items",
+    # issue 13: pinned to the home page, and the related articles (shown in each language)
+    "featured",
+    "related_links",
+}
 # Every text of the body is a segment of its own.
 TEXT_SEGMENTS = {
     "title",
@@ -67,6 +79,7 @@ def test_fields_are_translated_or_synchronised_on_purpose(article):
     assert fields["hero_image"].is_overridable(article)
     assert not fields["publication_date"].is_overridable(article)
     assert not fields["topics"].is_overridable(article)
+    assert not fields["featured"].is_overridable(article)
 
 
 def test_every_text_is_a_segment_and_nothing_else_is(english_article, article, newsroom):

@@ -109,6 +109,14 @@ def test_machine_translation_then_corrections_through_the_editor(
     translate_in_editor(translator_client, english, only={"Statistikos departamentas"})
     corrected = machine.get(translation_of__data="Statistikos departamentas")
     assert (corrected.data, corrected.translation_type) == ("Statistics Lithuania", "manual")
+    # The other segments are still unreviewed machine output: not published (issue 13).
+    response = publish_in_editor(translator_client, english)
+    assert any(
+        "machine translated and nobody has reviewed" in m
+        for m in messages_of(translator_client.get(response.url))
+    )
+    assert not ArticlePage.objects.get(pk=english.pk).live
+    translate_in_editor(translator_client, english)  # every segment reviewed
     with django_capture_on_commit_callbacks(execute=True):
         publish_in_editor(translator_client, english)
     assert plain("Statistics Lithuania") in public_text(
