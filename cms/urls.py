@@ -13,6 +13,8 @@ from cms.operations.health import healthz
 from home.sitemaps import EditionsSitemap
 from news.feeds import LatestArticlesFeed
 from news.search.views import search
+from news.topics.feeds import TopicFeed
+from news.topics.views import topic_page
 
 urlpatterns = [
     # For load balancers: outside i18n_patterns, so it never redirects (cms/operations/health.py).
@@ -33,5 +35,8 @@ urlpatterns += i18n_patterns(
     path("rss.xml", LatestArticlesFeed(), name="article_feed"),
     # /lt/paieska/, /en/search/: the URL is translated (locale/lt/LC_MESSAGES/django.po).
     path(_("search/"), search, name="search"),
+    # /en/topics/education/, /lt/temos/svietimas/: prefix translated, slug the topic's own.
+    path(_("topics/<slug:slug>/"), topic_page, name="topic_page"),
+    path(_("topics/<slug:slug>/rss.xml"), TopicFeed(), name="topic_feed"),
     path("", include(wagtail_urls)),
 )

@@ -25,7 +25,7 @@ class LatestArticlesFeed(Feed):
         return root.get_url(self.request) if root else "/"
 
     def items(self, locale):
-        articles = ArticlePage.objects.published_in(locale).for_listing().prefetch_related("topics")
+        articles = ArticlePage.objects.published_in(locale).for_listing()
         return articles[: settings.NEWS_FEED_COUNT]
 
     def item_title(self, article):
@@ -41,4 +41,4 @@ class LatestArticlesFeed(Feed):
         return article.first_published_at
 
     def item_categories(self, article):
-        return [topic.name for topic in article.topics.all()]
+        return [topic.name for topic in article.topics]

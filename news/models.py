@@ -8,14 +8,20 @@ from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.coreutils import cautious_slugify
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
+from wagtail.models import (
+    Orderable,
+    Page,
+    PageManager,
+    PageQuerySet,
+    PageViewRestriction,
+    TranslatableMixin,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -39,6 +45,60 @@ def in_private_section():
             page__path=Substr(models.OuterRef("path"), 1, Length("page__path"))
         )
     )
+
+
+class Topic(TranslatableMixin, models.Model):
+    """A topic articles are filed under: a snippet, translated with wagtail-localize.
+
+    Each language has its own instance (same ``translation_key``): name, slug (its topic page's
+    URL, ``/en/topics/<slug>/``) and description are translated, ``origin`` is kept the same.
+    """
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        blank=True,
+        help_text=_("The topic page's address; made from the name when left empty."),
+    )
+    description = models.TextField(_("short description"), max_length=300, blank=True)
+    origin = models.CharField(
+        _("origin"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where the topic was imported from, e.g. wordpress:category:12."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("origin")]
+    override_translatable_fields = [SynchronizedField("origin", overridable=False)]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="topic_unique_slug"),
+            models.UniqueConstraint(
+                fields=["locale", "origin"],
+                condition=~models.Q(origin=""),
+                name="topic_unique_origin",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = cautious_slugify(self.name)[:100] or "topic"
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self.slug = self.slug or cautious_slugify(self.name)[:100]
+        clash = Topic.objects.filter(locale_id=self.locale_id, slug=self.slug).exclude(pk=self.pk)
+        if self.locale_id and clash.exists():
+            raise ValidationError({"slug": _("Another topic in this language has this slug.")})
 
 
 class ArticlePageQuerySet(PageQuerySet):
@@ -67,9 +127,15 @@ class ArticlePageQuerySet(PageQuerySet):
                     "hero_image__renditions",
                     queryset=renditions,
                     to_attr="prefetched_renditions",
-                )
+                ),
+                topic_links_prefetch(),
             )
         )
+
+    def with_topic(self, topic):
+        """Articles filed under ``topic`` (an Exists: an article is listed once)."""
+        links = ArticlePageTopic.objects.filter(page_id=models.OuterRef("pk"), topic=topic)
+        return self.filter(models.Exists(links))
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
@@ -117,7 +183,7 @@ class NewsIndexPage(Page):
             article = (
                 ArticlePage.objects.child_of(self)
                 .select_related("locale", "hero_image")
-                .prefetch_related("topics")
+                .prefetch_related(topic_links_prefetch())
                 .filter(slug=path_components[0])
                 .first()
             )
@@ -125,12 +191,6 @@ class NewsIndexPage(Page):
                 article._cached_parent_obj = self
                 return article.route(request, path_components[1:])
         return super().route(request, path_components)
-
-
-class ArticlePageTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
 
 
 class ArticlePage(Page):
@@ -154,18 +214,17 @@ class ArticlePage(Page):
         blank=True,
         help_text=_("Describe the image for readers who cannot see it."),
     )
-    topics = ClusterTaggableManager(verbose_name=_("topics"), through=ArticlePageTag, blank=True)
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
 
     objects = ArticlePageManager()
 
     # Translation (README, "Translation workflow"): every text field and text block is
     # translated; these stay the same in every edition. A translator may replace the hero
-    # image (overridable), not the date or the topics.
+    # image (overridable), not the date. Topics (``topic_links``, translatable children) map
+    # to the same topics' translations in the target locale (related object segments).
     override_translatable_fields = [
         SynchronizedField("publication_date", overridable=False),
         SynchronizedField("hero_image"),
-        SynchronizedField("topics", overridable=False),
     ]
 
     content_panels = Page.content_panels + [
@@ -176,7 +235,7 @@ class ArticlePage(Page):
         MultiFieldPanel(
             [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")
         ),
-        FieldPanel("topics"),
+        InlinePanel("topic_links", heading=_("Topics"), label=_("Topic")),
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
@@ -190,7 +249,6 @@ class ArticlePage(Page):
         APIField("publication_date"),
         APIField("hero_image"),
         APIField("hero_image_alt"),
-        APIField("topics"),
         APIField("body"),
     ]
 
@@ -209,6 +267,41 @@ class ArticlePage(Page):
                 {"hero_image_alt": _("Describe the hero image for readers who cannot see it.")}
             )
 
+    def save(self, *args, **kwargs):
+        self.drop_foreign_topics()
+        super().save(*args, **kwargs)
+
+    def drop_foreign_topics(self):
+        """Keep only topics of this page's own locale.
+
+        wagtail-localize copies the source's topic links into a translation, then points each
+        at that topic's translation; a topic not translated yet would stay the source's
+        (Lithuanian on an English page). It is left out until it is translated: the next sync
+        brings it back.
+        """
+        links = list(self.topic_links.all())
+        topic_ids = {link.topic_id for link in links}
+        if not topic_ids or not self.locale_id:
+            return
+        own = set(
+            Topic.objects.filter(pk__in=topic_ids, locale_id=self.locale_id).values_list(
+                "pk", flat=True
+            )
+        )
+        if own != topic_ids:
+            self.topic_links = [link for link in links if link.topic_id in own]
+
+    @property
+    def topics(self):
+        """The article's topics in their order (of its own locale, each once)."""
+        seen, topics = set(), []
+        for link in self.topic_links.all():
+            topic = link.topic
+            if topic.locale_id == self.locale_id and topic.pk not in seen:
+                seen.add(topic.pk)
+                topics.append(topic)
+        return topics
+
     @cached_property
     def social_image(self):
         """The hero image as shared on social media and in structured data, or None."""
@@ -221,3 +314,33 @@ class ArticlePage(Page):
             .exclude(pk=self.pk)
             .for_listing()[: settings.NEWS_MORE_COUNT]
         )
+
+
+class ArticlePageTopic(TranslatableMixin, Orderable):
+    """An article's topic. Translatable, so that wagtail-localize translates the link: the
+    translated article's link points at the topic's translation (a related object segment)."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey(
+        Topic, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="article_links"
+    )
+
+    panels = [FieldPanel("topic")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("article topic")
+        verbose_name_plural = _("article topics")
+
+    def clean(self):
+        super().clean()
+        try:
+            page_locale = self.page.locale_id
+        except ArticlePage.DoesNotExist:
+            page_locale = None
+        if self.topic_id and page_locale and self.topic.locale_id != page_locale:
+            raise ValidationError({"topic": _("Choose a topic in the language of the article.")})
+
+
+def topic_links_prefetch():
+    """An article's topic links with their topics: one query for any number of articles."""
+    return models.Prefetch("topic_links", queryset=ArticlePageTopic.objects.select_related("topic"))

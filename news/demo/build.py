@@ -85,6 +85,3 @@ def article_page(spec: ArticleSpec, language, locale, images, today):
         body=stream_data(spec.key, spec.body, language, images),
     )
 
-
-def topics(spec, language):
-    return [text(topic, language) for topic in spec.topics]
