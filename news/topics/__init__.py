@@ -15,6 +15,11 @@ def topic_path(slug, language_code, feed=False):
         return reverse("topic_feed" if feed else "topic_page", kwargs={"slug": slug})
 
 
+def topics_prefix(language_code):
+    """The path every topic page of a language starts with (``/en/topics/``)."""
+    return topic_path("-", language_code).removesuffix("-/")
+
+
 def topic_full_url(request, slug, language_code, feed=False):
     """An absolute topic URL under the site's root URL, as Wagtail's page URLs are."""
     path = topic_path(slug, language_code, feed=feed)
