@@ -268,28 +268,38 @@ class ArticlePage(Page):
             )
 
     def save(self, *args, **kwargs):
-        self.drop_foreign_topics()
+        self.localize_topics()
         super().save(*args, **kwargs)
 
-    def drop_foreign_topics(self):
-        """Keep only topics of this page's own locale.
+    def localize_topics(self):
+        """Point every topic link at the topic's edition in this page's locale.
 
-        wagtail-localize copies the source's topic links into a translation, then points each
-        at that topic's translation; a topic not translated yet would stay the source's
-        (Lithuanian on an English page). It is left out until it is translated: the next sync
-        brings it back.
+        wagtail-localize maps the links of a translation to the topics' translations (related
+        object segments), but keeps the source's topic where none exists yet, and a page
+        copied for translation keeps them all: Lithuanian topics on an English page. Here each
+        becomes its translation, or is left out while there is none (the next sync brings it
+        back). One query, and none when every topic is already in this locale.
         """
         links = list(self.topic_links.all())
-        topic_ids = {link.topic_id for link in links}
-        if not topic_ids or not self.locale_id:
+        if not links or not self.locale_id:
             return
-        own = set(
-            Topic.objects.filter(pk__in=topic_ids, locale_id=self.locale_id).values_list(
-                "pk", flat=True
-            )
-        )
-        if own != topic_ids:
-            self.topic_links = [link for link in links if link.topic_id in own]
+        foreign = [link for link in links if link.topic.locale_id != self.locale_id]
+        if not foreign:
+            return
+        keys = {link.topic.translation_key for link in foreign}
+        own = {
+            topic.translation_key: topic
+            for topic in Topic.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
+        }
+        kept = []
+        for link in links:
+            if link.topic.locale_id != self.locale_id:
+                translated = own.get(link.topic.translation_key)
+                if translated is None:
+                    continue
+                link.topic = translated
+            kept.append(link)
+        self.topic_links = kept
 
     @property
     def topics(self):
