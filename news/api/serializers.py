@@ -113,7 +113,7 @@ class ArticleSerializer:
             "detail_url": api_url(self.request, "news_article_detail", article_id=article.pk),
             "lead": article.lead,
             "publication_date": article.publication_date,
-            # In the article's order; its own locale's editions of them (prefetched).
+            # The article's own locale's editions of its topics (prefetched), by name.
             "topics": [
                 Topic(
                     id=topic.pk,
@@ -121,7 +121,7 @@ class ArticleSerializer:
                     slug=topic.slug,
                     url=get_full_url(self.request, topic_path(topic.slug, language_code)),
                 )
-                for topic in article.topics
+                for topic in sorted(article.topics, key=lambda topic: topic.name.lower())
             ],
             "translations": self.translations(article, editions),
         }

@@ -16,11 +16,14 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from wagtail.models import Page
-from wagtail_localize.models import StringSegment, StringTranslation
+from wagtail_localize.models import RelatedObjectSegment, StringSegment, StringTranslation
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.views.edit_translation import apply_machine_translation
+
+from news.models import Topic
 
 
 class IncompleteTranslationError(Exception):
@@ -39,9 +42,25 @@ def missing_segments(translation):
     )
 
 
+def missing_related_objects(translation):
+    """Related objects (an article's topics) with no edition in the target locale yet.
+
+    wagtail-localize's progress counts text segments only; an untranslated topic would be
+    left off the translated article (news.models.ArticlePage.localize_topics), so it counts
+    as a segment to translate (the translation editor offers to translate it).
+    """
+    segments = RelatedObjectSegment.objects.filter(source_id=translation.source_id)
+    if not segments.exists():
+        return segments
+    in_target = Topic.objects.filter(
+        translation_key=OuterRef("object_id"), locale_id=translation.target_locale_id
+    )
+    return segments.exclude(Exists(in_target))
+
+
 def untranslated_count(translation):
     total, translated = translation.get_progress()
-    return total - translated
+    return total - translated + missing_related_objects(translation).count()
 
 
 def publish_translation(translation, user=None, allow_incomplete=False):
