@@ -22,7 +22,7 @@ class LatestArticlesFeed(Feed):
 
     def link(self, locale):
         root = self.site.root_page.get_translation_or_none(locale) if self.site else None
-        return root.get_url(self.request) if root else "/"
+        return root.get_full_url(self.request) if root else "/"
 
     def items(self, locale):
         articles = ArticlePage.objects.published_in(locale).for_listing()
@@ -35,7 +35,9 @@ class LatestArticlesFeed(Feed):
         return article.lead
 
     def item_link(self, article):
-        return article.get_url(self.request)
+        # The Site's address, as canonical links and the sitemap have it (README, "The
+        # address the site is served at"); Django would prefix a path with the request's host.
+        return article.get_full_url(self.request)
 
     def item_pubdate(self, article):
         return article.first_published_at

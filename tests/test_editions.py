@@ -345,7 +345,8 @@ def test_feed_is_newest_first_and_links_the_articles(client, dated_articles):
     response = client.get("/lt/rss.xml")
     channel = ET.fromstring(response.content).find("channel")
     links = [item.findtext("link") for item in channel.iter("item")]
-    assert links == [f"http://testserver{article.url}" for article in reversed(articles)]
+    # The Site's address, like canonical links (issue 12), not the request's host.
+    assert links == [article.full_url for article in reversed(articles)]
 
 
 def test_feed_is_linked_from_each_edition(client, tree):
