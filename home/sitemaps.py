@@ -62,7 +62,8 @@ class EditionsSitemap(Sitemap):
             page__locale_id=OuterRef("locale_id"),
         )
         topics = (
-            Topic.objects.filter(Exists(listed), locale_id__in=locale_ids)
+            Topic.objects.readable()
+            .filter(Exists(listed), locale_id__in=locale_ids)
             .select_related("locale")
             .order_by("locale__language_code", "slug")
         )

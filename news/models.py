@@ -24,6 +24,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from .blocks import ArticleBodyBlock
 from .pagination import ListingPaginator
@@ -45,6 +46,33 @@ def in_private_section():
             page__path=Substr(models.OuterRef("path"), 1, Length("page__path"))
         )
     )
+
+
+class TopicQuerySet(models.QuerySet):
+    def readable(self):
+        """Topics readers may see: not a translation still being made.
+
+        Submitting an article for translation also submits its topics that have no edition
+        in the target locale (wagtail-localize's related objects): each gets a copy there in
+        the source language at once, to translate. Until every segment is translated, that
+        copy is left off pages, feeds, the sitemap and the API.
+        """
+        untranslated = StringSegment.objects.filter(source_id=models.OuterRef("source_id")).exclude(
+            models.Exists(
+                StringTranslation.objects.filter(
+                    translation_of_id=models.OuterRef("string_id"),
+                    context_id=models.OuterRef("context_id"),
+                    locale_id=models.OuterRef(models.OuterRef("target_locale_id")),
+                    has_error=False,
+                )
+            )
+        )
+        in_progress = Translation.objects.filter(
+            source__object_id=models.OuterRef("translation_key"),
+            target_locale_id=models.OuterRef("locale_id"),
+            enabled=True,
+        ).filter(models.Exists(untranslated))
+        return self.exclude(models.Exists(in_progress))
 
 
 class Topic(TranslatableMixin, models.Model):
@@ -69,7 +97,14 @@ class Topic(TranslatableMixin, models.Model):
         help_text=_("Where the topic was imported from, e.g. wordpress:category:12."),
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("origin")]
+    objects = TopicQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("origin"),
+    ]
     override_translatable_fields = [SynchronizedField("origin", overridable=False)]
 
     class Meta(TranslatableMixin.Meta):
@@ -277,29 +312,28 @@ class ArticlePage(Page):
         wagtail-localize maps the links of a translation to the topics' translations (related
         object segments), but keeps the source's topic where none exists yet, and a page
         copied for translation keeps them all: Lithuanian topics on an English page. Here each
-        becomes its translation, or is left out while there is none (the next sync brings it
-        back). One query, and none when every topic is already in this locale.
+        becomes its translation, or is left out while there is none or it is still being
+        translated (``TopicQuerySet.readable``; the next sync brings it back). One query.
         """
         links = list(self.topic_links.all())
         if not links or not self.locale_id:
             return
-        foreign = [link for link in links if link.topic.locale_id != self.locale_id]
-        if not foreign:
-            return
-        keys = {link.topic.translation_key for link in foreign}
+        keys = {link.topic.translation_key for link in links}
         own = {
             topic.translation_key: topic
-            for topic in Topic.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
+            for topic in Topic.objects.readable().filter(
+                translation_key__in=keys, locale_id=self.locale_id
+            )
         }
-        kept = []
+        kept, changed = [], False
         for link in links:
-            if link.topic.locale_id != self.locale_id:
-                translated = own.get(link.topic.translation_key)
-                if translated is None:
-                    continue
+            translated = own.get(link.topic.translation_key)
+            changed = changed or translated is None or translated.pk != link.topic_id
+            if translated is not None:
                 link.topic = translated
-            kept.append(link)
-        self.topic_links = kept
+                kept.append(link)
+        if changed:
+            self.topic_links = kept
 
     @property
     def topics(self):

@@ -14,10 +14,10 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail.blocks import StreamValue
+from wagtail.coreutils import cautious_slugify
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, Locale, Page, Site
-from wagtail.coreutils import cautious_slugify
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import HomePage

@@ -59,8 +59,10 @@ class TopicEdition:
 
 def _topic_editions(topic, site, home_key, found):
     """The topic page in each language whose edition has a live home page (one query)."""
-    translations = Topic.objects.filter(translation_key=topic.translation_key).select_related(
-        "locale"
+    translations = (
+        Topic.objects.readable()
+        .filter(translation_key=topic.translation_key)
+        .select_related("locale")
     )
     return {
         (topic.translation_key, t.locale.language_code): TopicEdition(t, site)

@@ -87,9 +87,7 @@ def listing_queryset(queryset):
 
 
 def detail_queryset(queryset):
-    return queryset.select_related("locale", "hero_image").prefetch_related(
-        topic_links_prefetch()
-    )
+    return queryset.select_related("locale", "hero_image").prefetch_related(topic_links_prefetch())
 
 
 def search_ids(query, locale=None):

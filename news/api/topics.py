@@ -68,14 +68,14 @@ router = Router(tags=[API_TAG], auth=[BearerTokenAuth(), AllowAnonymous()])
 )
 @reject_unknown_parameters(*param_names(TopicListParams))
 def list_topics(request, params: TopicListParams = Query(...)):  # noqa: B008
-    topics = Topic.objects.select_related("locale").order_by("name", "pk")
+    topics = Topic.objects.readable().select_related("locale").order_by("name", "pk")
     if params.locale:
         topics = topics.filter(locale__language_code=params.locale)
     count = topics.count()
     page = list(topics[params.offset : params.offset + params.limit])
     translations = {}
     keys = {topic.translation_key for topic in page}
-    for other in Topic.objects.filter(translation_key__in=keys).select_related("locale"):
+    for other in Topic.objects.readable().filter(translation_key__in=keys).select_related("locale"):
         translations.setdefault(other.translation_key, []).append(other)
     items = [
         TopicItem(

@@ -22,9 +22,9 @@ from home.models import HomePage
 from news.models import ArticlePageTopic, NewsIndexPage
 
 from . import build, translation
-from .topics import ensure_topic
 from .content import ARTICLES, HOME, NEWS_INDEX
 from .illustrations import ILLUSTRATIONS, render
+from .topics import ensure_topic
 
 SOURCE_LANGUAGE, TARGET_LANGUAGE = "lt", "en"
 WELCOME_PAGE_TITLE = "Welcome to your new Wagtail site!"

@@ -19,6 +19,7 @@ def topic_url(topic, language_code):
 def topic_feed_url(topic, language_code):
     return topic_path(topic.slug, language_code, feed=True)
 
+
 # Keep JSON from closing the <script> element or opening a comment inside it.
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 

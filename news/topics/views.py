@@ -17,7 +17,9 @@ from . import topic_full_url
 def find_topic(request, slug):
     """The topic of the URL's language with this slug, and the edition root it lives under."""
     topic = get_object_or_404(
-        Topic.objects.select_related("locale"), slug=slug, locale__language_code=get_language()
+        Topic.objects.readable().select_related("locale"),
+        slug=slug,
+        locale__language_code=get_language(),
     )
     site = Site.find_for_request(request)
     root = site.root_page.get_translation_or_none(topic.locale) if site else None

@@ -43,16 +43,17 @@ def missing_segments(translation):
 
 
 def missing_related_objects(translation):
-    """Related objects (an article's topics) with no edition in the target locale yet.
+    """Related objects (an article's topics) with no finished edition in the target locale.
 
-    wagtail-localize's progress counts text segments only; an untranslated topic would be
-    left off the translated article (news.models.ArticlePage.localize_topics), so it counts
-    as a segment to translate (the translation editor offers to translate it).
+    wagtail-localize's progress counts text segments only; a topic not translated yet (none
+    in the target locale, or its copy there still being translated) would be left off the
+    translated article (news.models.ArticlePage.localize_topics), so it counts as a segment
+    to translate (the translation editor offers to translate it).
     """
     segments = RelatedObjectSegment.objects.filter(source_id=translation.source_id)
     if not segments.exists():
         return segments
-    in_target = Topic.objects.filter(
+    in_target = Topic.objects.readable().filter(
         translation_key=OuterRef("object_id"), locale_id=translation.target_locale_id
     )
     return segments.exclude(Exists(in_target))

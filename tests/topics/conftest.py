@@ -7,7 +7,7 @@ from ..factories import create_article, make_topic, translate
 
 @pytest.fixture
 def topics(tree):
-    """"švietimas" with its English edition "education"; "sportas" only in Lithuanian."""
+    """ "švietimas" with its English edition "education"; "sportas" only in Lithuanian."""
     education_lt = make_topic(tree.lt, "švietimas", description="Mokyklos ir mokymasis.")
     education_en = make_topic(
         tree.en, "education", translation_of=education_lt, description="Schools and learning."

@@ -38,9 +38,7 @@ def test_origin_is_unique_per_language_when_set(tree):
 
 def test_origin_is_synchronised_and_text_is_translated():
     fields = {field.field_name: field for field in get_translatable_fields(Topic)}
-    assert fields["origin"].is_synchronized(Topic()) and not fields["origin"].is_translated(
-        Topic()
-    )
+    assert fields["origin"].is_synchronized(Topic()) and not fields["origin"].is_translated(Topic())
     for name in ("name", "slug", "description"):
         assert fields[name].is_translated(Topic()), name
 
