@@ -71,9 +71,7 @@ def test_tags_become_topics_in_both_editions_and_back(tree, client):
     ]
     for source, translation in zip(lithuanian.topics, english.topics, strict=True):
         assert source.translation_key == translation.translation_key
-    assert [t.pk for t in ArticlePage.objects.get(pk=local.pk).topics] == [
-        lithuanian.topics[0].pk
-    ]
+    assert [t.pk for t in ArticlePage.objects.get(pk=local.pk).topics] == [lithuanian.topics[0].pk]
     # The links of both editions pair up for wagtail-localize.
     assert [link.translation_key for link in lithuanian.topic_links.all()] == [
         link.translation_key for link in english.topic_links.all()
