@@ -33,7 +33,14 @@ def test_builds_linked_editions_in_a_valid_tree(client, tree):
     for marker in ("<table", "<blockquote", "<aside", "<ol", "<h2", "<figure"):
         assert marker in html, marker
     assert client.get("/en/news/").status_code == 200
-    assert article.topics.count() == 2
+    assert len(article.topics) == 2
+    # The English edition is filed under the same topics' English editions (issue 12).
+    english = ArticlePage.objects.get(translation_key=article.translation_key, locale=tree.en)
+    assert [t.translation_key for t in english.topics] == [
+        t.translation_key for t in article.topics
+    ]
+    assert {t.locale_id for t in english.topics} == {tree.en.pk}
+    assert english.topics[0].name != article.topics[0].name or english.topics[0].name == "UNESCO"
 
     # A second run appends after the first.
     call_command("generate_articles", count=2, verbosity=0)
