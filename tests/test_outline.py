@@ -8,8 +8,10 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.models import Page
 
+from news.blocks import ArticleBodyBlock
 from news.models import Topic
 from news.topics import topic_path
 
@@ -74,3 +76,23 @@ def test_gaps_are_found():
     assert gaps([(1, "Title"), (3, "Card")]) == ["h1 -> h3 ('Card')"]
     assert gaps([(2, "No title")]) == ["one h1 first: [2]"]
     assert gaps([(1, "A"), (2, "B"), (3, "C"), (2, "D"), (3, "E")]) == []
+
+
+def body(*blocks):
+    return ArticleBodyBlock().to_python([{"type": kind, "value": value} for kind, value in blocks])
+
+
+def test_an_h3_heading_needs_an_h2_above_it():
+    block = ArticleBodyBlock()
+    paragraph = ("paragraph", "<p>Tekstas.</p>")
+    with pytest.raises(StreamBlockValidationError) as error:
+        block.clean(body(paragraph, ("heading", {"text": "Poskyris", "level": "h3"})))
+    assert set(error.value.block_errors) == {1}
+    block.clean(
+        body(
+            ("heading", {"text": "Skyrius", "level": "h2"}),
+            ("heading", {"text": "Poskyris", "level": "h3"}),
+        )
+    )
+    references = {"heading": "", "items": [{"title": "Šaltinis", "publisher": "", "url": ""}]}
+    block.clean(body(("references", references), ("heading", {"text": "Po", "level": "h3"})))
