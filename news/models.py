@@ -128,9 +128,14 @@ class Topic(TranslatableMixin, models.Model):
             self.slug = cautious_slugify(self.name)[:100] or "topic"
         super().save(*args, **kwargs)
 
+    def full_clean(self, *args, **kwargs):
+        # A translated slug may arrive with accents or spaces ("švietimas ir mokslas"): the
+        # address keeps to ASCII, as a new topic's does.
+        self.slug = cautious_slugify(self.slug or self.name)[:100]
+        super().full_clean(*args, **kwargs)
+
     def clean(self):
         super().clean()
-        self.slug = self.slug or cautious_slugify(self.name)[:100]
         clash = Topic.objects.filter(locale_id=self.locale_id, slug=self.slug).exclude(pk=self.pk)
         if self.locale_id and clash.exists():
             raise ValidationError({"slug": _("Another topic in this language has this slug.")})

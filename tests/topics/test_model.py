@@ -70,3 +70,9 @@ def test_a_topic_of_another_language_is_refused_in_the_editor(tree, topics):
         link.clean()
     assert "topic" in error.value.message_dict
     ArticlePageTopic(page=article, topic=topics["education_lt"]).clean()  # its own: fine
+
+
+def test_a_translated_slug_is_kept_to_ascii(tree):
+    topic = Topic(locale=tree.en, name="Higher education", slug="Aukštasis mokslas")
+    topic.full_clean()
+    assert topic.slug == "aukstasis-mokslas"
