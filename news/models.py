@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.coreutils import cautious_slugify
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import (
@@ -24,10 +23,10 @@ from wagtail.models import (
 )
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from .blocks import ArticleBodyBlock
 from .pagination import ListingPaginator
+from .topics.models import Topic
 from .translation.panels import TranslationStatusPanel
 
 # Renditions that article listings show; prefetched together so a listing costs no query per card.
@@ -46,99 +45,6 @@ def in_private_section():
             page__path=Substr(models.OuterRef("path"), 1, Length("page__path"))
         )
     )
-
-
-class TopicQuerySet(models.QuerySet):
-    def readable(self):
-        """Topics readers may see: not a translation still being made.
-
-        Submitting an article for translation also submits its topics that have no edition
-        in the target locale (wagtail-localize's related objects): each gets a copy there in
-        the source language at once, to translate. Until every segment is translated, that
-        copy is left off pages, feeds, the sitemap and the API.
-        """
-        untranslated = StringSegment.objects.filter(source_id=models.OuterRef("source_id")).exclude(
-            models.Exists(
-                StringTranslation.objects.filter(
-                    translation_of_id=models.OuterRef("string_id"),
-                    context_id=models.OuterRef("context_id"),
-                    locale_id=models.OuterRef(models.OuterRef("target_locale_id")),
-                    has_error=False,
-                )
-            )
-        )
-        in_progress = Translation.objects.filter(
-            source__object_id=models.OuterRef("translation_key"),
-            target_locale_id=models.OuterRef("locale_id"),
-            enabled=True,
-        ).filter(models.Exists(untranslated))
-        return self.exclude(models.Exists(in_progress))
-
-
-class Topic(TranslatableMixin, models.Model):
-    """A topic articles are filed under: a snippet, translated with wagtail-localize.
-
-    Each language has its own instance (same ``translation_key``): name, slug (its topic page's
-    URL, ``/en/topics/<slug>/``) and description are translated, ``origin`` is kept the same.
-    """
-
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=100,
-        blank=True,
-        help_text=_("The topic page's address; made from the name when left empty."),
-    )
-    description = models.TextField(_("short description"), max_length=300, blank=True)
-    origin = models.CharField(
-        _("origin"),
-        max_length=200,
-        blank=True,
-        help_text=_("Where the topic was imported from, e.g. wordpress:category:12."),
-    )
-
-    objects = TopicQuerySet.as_manager()
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("description"),
-        FieldPanel("origin"),
-    ]
-    override_translatable_fields = [SynchronizedField("origin", overridable=False)]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("topic")
-        verbose_name_plural = _("topics")
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["locale", "slug"], name="topic_unique_slug"),
-            models.UniqueConstraint(
-                fields=["locale", "origin"],
-                condition=~models.Q(origin=""),
-                name="topic_unique_origin",
-            ),
-        ]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = cautious_slugify(self.name)[:100] or "topic"
-        super().save(*args, **kwargs)
-
-    def full_clean(self, *args, **kwargs):
-        # A translated slug may arrive with accents or spaces ("švietimas ir mokslas"): the
-        # address keeps to ASCII, as a new topic's does.
-        self.slug = cautious_slugify(self.slug or self.name)[:100]
-        super().full_clean(*args, **kwargs)
-
-    def clean(self):
-        super().clean()
-        clash = Topic.objects.filter(locale_id=self.locale_id, slug=self.slug).exclude(pk=self.pk)
-        if self.locale_id and clash.exists():
-            raise ValidationError({"slug": _("Another topic in this language has this slug.")})
 
 
 class ArticlePageQuerySet(PageQuerySet):
@@ -318,7 +224,7 @@ class ArticlePage(Page):
         object segments), but keeps the source's topic where none exists yet, and a page
         copied for translation keeps them all: Lithuanian topics on an English page. Here each
         becomes its translation, or is left out while there is none or it is still being
-        translated (``TopicQuerySet.readable``; the next sync brings it back). One query.
+        translated (``Topic.objects.readable()``; the next sync brings it back). One query.
         """
         links = list(self.topic_links.all())
         if not links or not self.locale_id:
