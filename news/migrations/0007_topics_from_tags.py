@@ -9,9 +9,10 @@ an article share a ``translation_key``, so wagtail-localize pairs them at the ne
 Then the taggit field and its through table go.
 
 Backward: each link becomes a taggit tag again, named as the topic's source (Lithuanian)
-edition, as the English editions had it before (tags were synchronised from the source).
-Topic descriptions and origins have no taggit equivalent and are lost; revisions are left
-as they are in both directions (an old revision restores without topics).
+edition, as the English editions had it before (tags were synchronised from the source),
+and the topics are deleted (forward again makes them anew, with new ids). Topic
+descriptions and origins have no taggit equivalent and are lost; revisions are left as
+they are in both directions (an old revision restores without topics).
 """
 
 import uuid
@@ -130,6 +131,9 @@ def topics_to_tags(apps, schema_editor):
             tag = Tag.objects.create(name=name, slug=_free_tag_slug(Tag, name))
         if not ArticlePageTag.objects.filter(content_object_id=link.page_id, tag=tag).exists():
             ArticlePageTag.objects.create(content_object_id=link.page_id, tag=tag)
+    # Back to 0006, which has no topics yet: forward again makes them from the tags.
+    ArticlePageTopic.objects.all().delete()
+    Topic.objects.all().delete()
 
 
 def _free_tag_slug(Tag, name):

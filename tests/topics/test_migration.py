@@ -84,4 +84,20 @@ def test_tags_become_topics_in_both_editions_and_back(tree, client):
     assert tags_of(apps, school) == tags_of(apps, school_en) == ["Kiemų šventės", "švietimas"]
     assert tags_of(apps, local) == ["švietimas"]
     migrate(newest)
-    assert len(ArticlePage.objects.get(pk=school_en.pk).topics) == 2
+    assert [t.name for t in ArticlePage.objects.get(pk=school_en.pk).topics] == [
+        "education",
+        "Kiemų šventės",
+    ]
+    assert Topic.objects.count() == 4  # made anew, not twice
+
+
+def test_back_to_0006_and_forward_again_makes_the_topics_once(tree):
+    school = create_article(tree.news_lt, "Mokykla", slug="mokykla")
+    newest = latest()
+    apps = migrate(BEFORE)
+    tag(apps, school, "švietimas")
+    migrate(newest)
+    migrate([("news", "0006_topic")])
+    migrate(newest)
+    assert [t.slug for t in ArticlePage.objects.get(pk=school.pk).topics] == ["svietimas"]
+    assert Topic.objects.count() == 2
