@@ -70,7 +70,8 @@ def test_fields_are_translated_or_synchronised_on_purpose(article):
     # Of the article's own fields, only the hero image may be replaced in a translation.
     assert fields["hero_image"].is_overridable(article)
     assert not fields["publication_date"].is_overridable(article)
-    assert not fields["topic_links"].is_overridable(article)
+    # Topics are not overridden but translated: each link maps to the topic's translation.
+    assert fields["topic_links"].is_translated(article)
 
 
 def test_every_text_is_a_segment_and_nothing_else_is(english_article, article, newsroom):
