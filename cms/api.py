@@ -43,9 +43,11 @@ from wagtail.models import Locale, Site
 from home.api import router as home_router
 from news.api.articles import router as news_router
 from news.api.content import LOCALE_CODES
+from news.api.topics import router as topics_router
 from news.preview.api import router as preview_router
 
 api.add_router("/", news_router)
+api.add_router("/", topics_router)
 api.add_router("/", preview_router)
 api.add_router("/", home_router)
 

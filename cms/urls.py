@@ -14,6 +14,8 @@ from home.sitemaps import EditionsSitemap
 from news.author_views import author
 from news.feeds import LatestArticlesFeed
 from news.search.views import search
+from news.topics.feeds import TopicFeed
+from news.topics.views import topic_page
 
 urlpatterns = [
     # For load balancers: outside i18n_patterns, so it never redirects (cms/operations/health.py).
@@ -36,5 +38,8 @@ urlpatterns += i18n_patterns(
     path(_("search/"), search, name="search"),
     # /lt/autoriai/<slug>/, /en/authors/<slug>/: an author and their articles (news.authors).
     path(_("authors/<slug:slug>/"), author, name="author"),
+    # /en/topics/education/, /lt/temos/svietimas/: prefix translated, slug the topic's own.
+    path(_("topics/<slug:slug>/"), topic_page, name="topic_page"),
+    path(_("topics/<slug:slug>/rss.xml"), TopicFeed(), name="topic_feed"),
     path("", include(wagtail_urls)),
 )

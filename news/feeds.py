@@ -43,10 +43,10 @@ class LatestArticlesFeed(Feed):
 
     def link(self, locale):
         root = self.site.root_page.get_translation_or_none(locale) if self.site else None
-        return root.get_url(self.request) if root else "/"
+        return root.get_full_url(self.request) if root else "/"
 
     def items(self, locale):
-        articles = ArticlePage.objects.published_in(locale).for_listing().prefetch_related("topics")
+        articles = ArticlePage.objects.published_in(locale).for_listing()
         return articles[: settings.NEWS_FEED_COUNT]
 
     def item_title(self, article):
@@ -56,7 +56,9 @@ class LatestArticlesFeed(Feed):
         return article.lead
 
     def item_link(self, article):
-        return article.get_url(self.request)
+        # The Site's address, as canonical links and the sitemap have it (README, "The
+        # address the site is served at"); Django would prefix a path with the request's host.
+        return article.get_full_url(self.request)
 
     def item_pubdate(self, article):
         """The article's publication date, as the site shows it (midnight, the site's time
@@ -70,4 +72,4 @@ class LatestArticlesFeed(Feed):
         return {"creators": [author.name for author in article.authors]}
 
     def item_categories(self, article):
-        return [topic.name for topic in article.topics.all()]
+        return [topic.name for topic in article.topics]

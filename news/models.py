@@ -8,14 +8,18 @@ from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet, PageViewRestriction
+from wagtail.models import (
+    Orderable,
+    Page,
+    PageManager,
+    PageQuerySet,
+    PageViewRestriction,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -24,6 +28,7 @@ from .blocks import ArticleBodyBlock
 from .forms import ArticlePageForm
 from .pagination import ListingPaginator
 from .preview.mixins import HeadlessPreviewMixin
+from .topics.models import ArticlePageTopic, Topic, topic_links_prefetch  # noqa: F401 - re-exported
 from .translation.panels import TranslationStatusPanel
 
 # Renditions that article listings show; prefetched together so a listing costs no query per card.
@@ -82,9 +87,15 @@ class ArticlePageQuerySet(PageQuerySet):
                     queryset=renditions,
                     to_attr="prefetched_renditions",
                 ),
+                topic_links_prefetch(),
                 bylines_prefetch(),
             )
         )
+
+    def with_topic(self, topic):
+        """Articles filed under ``topic`` (an Exists: an article is listed once)."""
+        links = ArticlePageTopic.objects.filter(page_id=models.OuterRef("pk"), topic=topic)
+        return self.filter(models.Exists(links))
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
@@ -132,7 +143,7 @@ class NewsIndexPage(Page):
             article = (
                 ArticlePage.objects.child_of(self)
                 .select_related("locale", "hero_image")
-                .prefetch_related("topics", bylines_prefetch())
+                .prefetch_related(topic_links_prefetch(), bylines_prefetch())
                 .filter(slug=path_components[0])
                 .first()
             )
@@ -140,12 +151,6 @@ class NewsIndexPage(Page):
                 article._cached_parent_obj = self
                 return article.route(request, path_components[1:])
         return super().route(request, path_components)
-
-
-class ArticlePageTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
 
 
 class RelatedArticle(Orderable):
@@ -211,7 +216,6 @@ class ArticlePage(HeadlessPreviewMixin, Page):
         blank=True,
         help_text=_("Who took or owns the photo, e.g. “Photo: Jonas Jonaitis”."),
     )
-    topics = ClusterTaggableManager(verbose_name=_("topics"), through=ArticlePageTag, blank=True)
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
 
     objects = ArticlePageManager()
@@ -220,11 +224,11 @@ class ArticlePage(HeadlessPreviewMixin, Page):
 
     # Translation (README, "Translation workflow"): every text field and text block is
     # translated; these stay the same in every edition. A translator may replace the hero
-    # image (overridable), not the date or the topics.
+    # image (overridable), not the date. Topics (``topic_links``, translatable children) map
+    # to the same topics' translations in the target locale (related object segments).
     override_translatable_fields = [
         SynchronizedField("publication_date", overridable=False),
         SynchronizedField("hero_image"),
-        SynchronizedField("topics", overridable=False),
         SynchronizedField("featured", overridable=False),
     ]
 
@@ -242,7 +246,7 @@ class ArticlePage(HeadlessPreviewMixin, Page):
             heading=_("Hero image"),
         ),
         InlinePanel("bylines", label=_("Authors"), heading=_("Byline")),
-        FieldPanel("topics"),
+        InlinePanel("topic_links", heading=_("Topics"), label=_("Topic")),
         FieldPanel("featured"),
         FieldPanel("body"),
         InlinePanel(
@@ -265,7 +269,6 @@ class ArticlePage(HeadlessPreviewMixin, Page):
         APIField("hero_image"),
         APIField("hero_image_alt"),
         APIField("hero_image_credit"),
-        APIField("topics"),
         APIField("featured"),
         APIField("body"),
     ]
@@ -284,6 +287,50 @@ class ArticlePage(HeadlessPreviewMixin, Page):
             raise ValidationError(
                 {"hero_image_alt": _("Describe the hero image for readers who cannot see it.")}
             )
+
+    def save(self, *args, **kwargs):
+        self.localize_topics()
+        super().save(*args, **kwargs)
+
+    def localize_topics(self):
+        """Point every topic link at the topic's edition in this page's locale.
+
+        wagtail-localize maps the links of a translation to the topics' translations (related
+        object segments), but keeps the source's topic where none exists yet, and a page
+        copied for translation keeps them all: Lithuanian topics on an English page. Here each
+        becomes its translation, or is left out while there is none or it is still being
+        translated (``Topic.objects.readable()``; the next sync brings it back). One query.
+        """
+        links = list(self.topic_links.all())
+        if not links or not self.locale_id:
+            return
+        keys = {link.topic.translation_key for link in links}
+        own = {
+            topic.translation_key: topic
+            for topic in Topic.objects.readable().filter(
+                translation_key__in=keys, locale_id=self.locale_id
+            )
+        }
+        kept, changed = [], False
+        for link in links:
+            translated = own.get(link.topic.translation_key)
+            changed = changed or translated is None or translated.pk != link.topic_id
+            if translated is not None:
+                link.topic = translated
+                kept.append(link)
+        if changed:
+            self.topic_links = kept
+
+    @property
+    def topics(self):
+        """The article's topics in their order (of its own locale, each once)."""
+        seen, topics = set(), []
+        for link in self.topic_links.all():
+            topic = link.topic
+            if topic.locale_id == self.locale_id and topic.pk not in seen:
+                seen.add(topic.pk)
+                topics.append(topic)
+        return topics
 
     @cached_property
     def social_image(self):

@@ -1,5 +1,5 @@
-"""Admin registrations of the news app: authors as snippets (news.authors), the warning
-about a future publication date."""
+"""Admin registrations of the news app: topics and authors as snippets (topics are translated
+with wagtail-localize's "Translate" action), the warning about a future publication date."""
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .authors import Author
+from .models import Topic
 
 
 class AuthorViewSet(SnippetViewSet):
@@ -22,6 +23,21 @@ class AuthorViewSet(SnippetViewSet):
 
 
 register_snippet(AuthorViewSet)
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = _("Topics")
+    menu_order = 260
+    add_to_admin_menu = True
+    list_display = ["name", "slug", "origin"]
+    search_fields = ["name", "slug"]
+    search_backend_name = None  # the database: topics are not in the search index
+    ordering = ["name"]
+
+
+register_snippet(TopicViewSet)
 
 
 def warn_about_a_future_date(request, page):

@@ -53,6 +53,8 @@ def environment(args, static_root):
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "STATIC_ROOT": str(static_root),
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{args.port}",
+        # load_demo's Site: the address wrk requests, so absolute URLs name the server.
+        "DEMO_SITE_ADDRESS": f"127.0.0.1:{args.port}",
         "LOG_LEVEL": "WARNING",
     }
     if args.redis_url:

@@ -182,6 +182,14 @@ WAGTAIL_SITE_NAME = "Kaunas News"
 # "svente-zaliakalnyje"), as the demo's are: no percent-encoded Lithuanian letters in URLs.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Absolute URLs (canonical, og:url, sitemap, RSS, API) are made from the Site's hostname and
+# port (Settings > Sites; README, "The address the site is served at"). load_demo gives the
+# demo Site this address: the README's runserver address unless the environment says
+# otherwise ("news.example.org:443" for HTTPS on a public host).
+DEMO_SITE_ADDRESS = os.environ.get("DEMO_SITE_ADDRESS", "127.0.0.1:8000")
+# The API's absolute URLs: the Site's root URL unless this is set (an API served under
+# another host than the website, e.g. "https://api.example.org").
+WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL") or None
 # Wagtail's database backend; on PostgreSQL each page is indexed with the text search
 # configuration of its language (news/search/backend.py). "lithuanian" ships with PostgreSQL
 # 12+; news migration 0003 creates a plain one where it is missing.

@@ -67,7 +67,7 @@ def list_articles(request, params: ArticleListParams = Query(...)):  # noqa: B00
     content = PublicContent(request)
     queryset = apply_locales(content.articles(), content, params)
     if params.topic:
-        queryset = queryset.filter(topic_q(params.topic))
+        queryset = queryset.filter(topic_q(params.topic, params))
     if params.search:
         ids = search_ids(params.search, params.locale if not params.fallback else None)
         queryset = queryset.filter(pk__in=ids)

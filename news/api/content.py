@@ -15,7 +15,7 @@ from django.http import HttpRequest
 from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 
-from news.models import ArticlePage, bylines_prefetch, in_private_section
+from news.models import ArticlePage, bylines_prefetch, in_private_section, topic_links_prefetch
 
 LOCALE_CODES = tuple(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
 LocaleCode = Literal[LOCALE_CODES]  # type: ignore[valid-type]
@@ -82,13 +82,13 @@ def listing_queryset(queryset):
     return (
         queryset.defer_streamfields()
         .select_related("locale", "hero_image")
-        .prefetch_related("topics", bylines_prefetch())
+        .prefetch_related(topic_links_prefetch(), bylines_prefetch())
     )
 
 
 def detail_queryset(queryset):
     return queryset.select_related("locale", "hero_image").prefetch_related(
-        "topics", bylines_prefetch()
+        topic_links_prefetch(), bylines_prefetch()
     )
 
 

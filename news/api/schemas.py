@@ -64,8 +64,10 @@ class Translation(Schema):
 
 
 class Topic(Schema):
-    name: str
-    slug: str
+    id: int
+    name: str = Field(description="In the language of the article.")
+    slug: str = Field(description="In the language of the article: the `topic` filter's value.")
+    url: str = Field(description="Absolute URL of the topic page on the website.")
 
 
 class Byline(Schema):

@@ -6,6 +6,8 @@ from wagtail.api.utils import get_full_url
 from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
 
+from news.topics import topic_path
+
 from .content import PublicContent
 from .rich_text import RichTextExpander
 from .schemas import (
@@ -112,11 +114,16 @@ class ArticleSerializer:
             "detail_url": api_url(self.request, "news_article_detail", article_id=article.pk),
             "lead": article.lead,
             "publication_date": article.publication_date,
-            # Sorted in Python: ordering the prefetch would bypass it (a query per article).
-            "topics": sorted(
-                (Topic(name=tag.name, slug=tag.slug) for tag in article.topics.all()),
-                key=lambda topic: topic.name.lower(),
-            ),
+            # The article's own locale's editions of its topics (prefetched), by name.
+            "topics": [
+                Topic(
+                    id=topic.pk,
+                    name=topic.name,
+                    slug=topic.slug,
+                    url=get_full_url(self.request, topic_path(topic.slug, language_code)),
+                )
+                for topic in sorted(article.topics, key=lambda topic: topic.name.lower())
+            ],
             "authors": [
                 Byline(
                     id=author.pk,

@@ -19,8 +19,9 @@ from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from news.author_views import author_url_prefix
-from news.models import ArticlePage, NewsIndexPage
+from news.models import ArticlePage, NewsIndexPage, Topic
 from news.queue.purge import enqueue_purge
+from news.topics import topics_prefix
 
 from .versions import bump_listing_version
 
@@ -81,6 +82,8 @@ def purge_targets(page, old_url_path=None):
       search pages and author pages; the sitemap; every API response (``/api/v3/*``);
     - for an article among the newest (see `_in_more_news_window`), every article of its
       language (the news index as a prefix: articles live under it), else none;
+    - for an article, every topic page of its language with its feed and ``?page=`` pages
+      (a prefix: the topics it had before this change are gone from the page);
     - for anything else than an article (a home page, an index), everything under it.
     """
     page = page.specific
@@ -113,6 +116,7 @@ def purge_targets(page, old_url_path=None):
 
     indexes = NewsIndexPage.objects.all()
     if isinstance(page, ArticlePage):
+        urls |= topic_page_targets(page.locale.language_code, roots)
         for index in indexes:
             url = _full_url(index)
             if not url:
@@ -131,6 +135,34 @@ def purge_targets(page, old_url_path=None):
             if url:
                 urls.add(url)
     return urls
+
+
+def topic_page_targets(language_code, roots=None):
+    """Every topic page (and feed) of one language, on every site, as prefixes."""
+    prefix = topics_prefix(language_code)
+    return {
+        f"{root_url}{prefix}*"
+        for root_url, root_language in (roots if roots is not None else _site_roots())
+        if root_language == language_code
+    }
+
+
+def topic_changed(topic):
+    """A topic renamed, described or deleted: its pages, and the articles that show it."""
+    urls = set()
+    if settings.WAGTAILFRONTENDCACHE:
+        urls = topic_page_targets(topic.locale.language_code)
+        for article in ArticlePage.objects.live().filter(topic_links__topic_id=topic.pk):
+            url = _full_url(article)
+            if url:
+                urls.add(url)
+    bump_listing_version()
+
+    def after_commit():
+        bump_listing_version()
+        purge(urls)
+
+    transaction.on_commit(after_commit)
 
 
 def purge(urls):
@@ -169,13 +201,17 @@ def on_moved(sender, instance, url_path_before, url_path_after, **kwargs):
 
 def on_saved(sender, instance, raw=False, **kwargs):
     """A live page saved without a publish signal (code, imports): listings may change."""
-    if not raw and isinstance(instance, Page) and instance.live:
+    if not raw and isinstance(instance, Topic):
+        topic_changed(instance)
+    elif not raw and isinstance(instance, Page) and instance.live:
         bump_listing_version()
         transaction.on_commit(bump_listing_version)
 
 
 def on_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page) and instance.live and not getattr(instance, "_news_purged", 0):
+    if isinstance(instance, Topic):
+        topic_changed(instance)
+    elif isinstance(instance, Page) and instance.live and not getattr(instance, "_news_purged", 0):
         instance._news_purged = True
         try:
             page_changed(instance)

@@ -20,7 +20,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from news.models import ArticlePage
+from news.models import ArticlePage, Topic
 
 from .status import (
     Status,
@@ -30,6 +30,7 @@ from .status import (
     locale_status,
     translation_sources,
 )
+from .topic_status import annotate_topic_status, topic_sources
 
 # Who sees the report: anyone with a page permission (Editors, Translators).
 REPORT_PERMISSIONS = ["add", "change", "publish"]
@@ -193,3 +194,45 @@ class TranslationsReportView(ReportView):
                     row, f"{prefix}machine_count", status.machine if status.has_progress else ""
                 )
         return rows
+
+
+class TopicStatusFilterSet(TranslationStatusFilterSet):
+    class Meta:
+        model = Topic
+        fields = []
+
+
+class TopicTranslationsReportView(TranslationsReportView):
+    """The same report for topics (snippets): "Reports > Topic translations"."""
+
+    page_title = _("Topic translations")
+    header_icon = "tag"
+    index_url_name = "news_topic_translations_report"
+    index_results_url_name = "news_topic_translations_report_results"
+    filterset_class = TopicStatusFilterSet
+    default_ordering = "name"
+
+    def get_filename(self):
+        return f"topic-translations-report-{datetime.date.today():%Y-%m-%d}"
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn(
+                "name",
+                label=_("Topic"),
+                sort_key="name",
+                get_url=lambda topic: reverse("wagtailsnippets_news_topic:edit", args=[topic.pk]),
+            ),
+            Column("locale", label=_("Source locale"), accessor="locale.get_display_name"),
+            *(LocaleStatusColumn(locale) for locale in self.locales),
+        ]
+
+    @cached_property
+    def export_fields(self):
+        fields = super().export_fields
+        return [("name", str(_("Topic")))] + fields[1:]
+
+    def get_base_queryset(self):
+        topics = topic_sources(Topic.objects.all()).select_related("locale")
+        return annotate_topic_status(topics, self.locales)

@@ -14,7 +14,7 @@ from wagtail_localize.models import Translation
 
 from . import views
 from .dashboard import TranslationQueuePanel
-from .reports import TranslationsReportView, user_can_see_report
+from .reports import TopicTranslationsReportView, TranslationsReportView, user_can_see_report
 from .review import unreviewed_count
 from .workflow import blocking_counts, keep_manual_edits
 
@@ -58,6 +58,16 @@ def register_admin_urls():
             TranslationsReportView.as_view(results_only=True),
             name="news_translations_report_results",
         ),
+        path(
+            "reports/topic-translation-status/",
+            TopicTranslationsReportView.as_view(),
+            name="news_topic_translations_report",
+        ),
+        path(
+            "reports/topic-translation-status/results/",
+            TopicTranslationsReportView.as_view(results_only=True),
+            name="news_topic_translations_report_results",
+        ),
     ]
 
 
@@ -82,6 +92,17 @@ def register_translations_report_menu_item():
         name="translation-status",
         icon_name="site",
         order=8900,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_topic_translations_report_menu_item():
+    return TranslationsReportMenuItem(
+        gettext_lazy("Topic translations"),
+        reverse("news_topic_translations_report"),
+        name="topic-translation-status",
+        icon_name="tag",
+        order=8901,
     )
 
 

@@ -17,11 +17,14 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from wagtail.models import Page
-from wagtail_localize.models import StringSegment, StringTranslation
+from wagtail_localize.models import RelatedObjectSegment, StringSegment, StringTranslation
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.views.edit_translation import apply_machine_translation
+
+from news.models import Topic
 
 from .review import unreviewed_count
 
@@ -46,9 +49,26 @@ def missing_segments(translation):
     )
 
 
+def missing_related_objects(translation):
+    """Related objects (an article's topics) with no finished edition in the target locale.
+
+    wagtail-localize's progress counts text segments only; a topic not translated yet (none
+    in the target locale, or its copy there still being translated) would be left off the
+    translated article (news.models.ArticlePage.localize_topics), so it counts as a segment
+    to translate (the translation editor offers to translate it).
+    """
+    segments = RelatedObjectSegment.objects.filter(source_id=translation.source_id)
+    if not segments.exists():
+        return segments
+    in_target = Topic.objects.readable().filter(
+        translation_key=OuterRef("object_id"), locale_id=translation.target_locale_id
+    )
+    return segments.exclude(Exists(in_target))
+
+
 def untranslated_count(translation):
     total, translated = translation.get_progress()
-    return total - translated
+    return total - translated + missing_related_objects(translation).count()
 
 
 def blocking_counts(translation):

@@ -77,6 +77,11 @@ def public_templates():
         "/sitemap.xml?{}=1",
         "/lt/rss.xml?page={}",
         "/en/rss.xml?{}={}",
+        # Topic pages and feeds (issue 12).
+        "/lt/temos/{}/",
+        "/lt/temos/svietimas/?page={}",
+        "/en/topics/{}/rss.xml",
+        "/lt/temos/svietimas/rss.xml?{}={}",
         "/documents/{}/",
         "/documents/1/{}",
         "/healthz?{}={}",

@@ -348,7 +348,6 @@ def page_form_data(page, action="action-publish", **changes):
         "publication_date": page.publication_date.isoformat(),
         "hero_image": str(page.hero_image_id or ""),
         "hero_image_alt": page.hero_image_alt,
-        "topics": ", ".join(tag.name for tag in page.topics.all()),
         "seo_title": page.seo_title,
         "search_description": page.search_description,
         "comments-TOTAL_FORMS": "0",
@@ -357,6 +356,25 @@ def page_form_data(page, action="action-publish", **changes):
         "comments-MAX_NUM_FORMS": "1000",
         **_bylines_data(page),
     }
+    links = list(page.topic_links.all())
+    data.update(
+        {
+            "topic_links-TOTAL_FORMS": str(len(links)),
+            "topic_links-INITIAL_FORMS": str(len(links)),
+            "topic_links-MIN_NUM_FORMS": "0",
+            "topic_links-MAX_NUM_FORMS": "1000",
+        }
+    )
+    for number, link in enumerate(links):
+        prefix = f"topic_links-{number}-"
+        data.update(
+            {
+                f"{prefix}id": str(link.pk),
+                f"{prefix}topic": str(link.topic_id),
+                f"{prefix}ORDER": str(number + 1),
+                f"{prefix}DELETE": "",
+            }
+        )
     if action:  # none: save a draft
         data[action] = action
     data.update(_block_data(page.body.stream_block, page.body, "body"))
