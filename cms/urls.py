@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -13,12 +14,18 @@ from cms.operations.health import healthz
 from home.sitemaps import EditionsSitemap
 from news.feeds import LatestArticlesFeed
 from news.search.views import search
+from news.translation.views import ViewDraftView
 
 urlpatterns = [
     # For load balancers: outside i18n_patterns, so it never redirects (cms/operations/health.py).
     path("healthz", healthz, name="healthz"),
     # The headless API (cms/api.py): outside i18n_patterns, its URLs carry no language.
     path("", include("cms.api")),
+    # Ahead of Wagtail's own view at the same path: drafts are the page's can_view_draft()'s.
+    path(
+        "admin/pages/<int:page_id>/view_draft/",
+        require_admin_access(ViewDraftView.as_view()),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": EditionsSitemap}}, name="sitemap"),

@@ -22,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField
 from .blocks import ArticleBodyBlock
 from .pagination import ListingPaginator
 from .translation.panels import TranslationStatusPanel
+from .translation.permissions import NewsroomPermissions
 
 # Renditions that article listings show; prefetched together so a listing costs no query per card.
 CARD_IMAGE_SPEC = "fill-480x270"
@@ -75,7 +76,7 @@ class ArticlePageQuerySet(PageQuerySet):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(NewsroomPermissions, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -133,7 +134,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(NewsroomPermissions, Page):
     lead = models.TextField(
         _("lead"),
         max_length=500,

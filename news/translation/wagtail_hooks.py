@@ -6,13 +6,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
 from . import views
+from .actions import PublishFromSegmentsAction
 from .reports import TranslationsReportView, user_can_see_report
 from .workflow import keep_manual_edits, untranslated_count
 
@@ -117,30 +117,10 @@ def refuse_incomplete_translation_publish(request, page):
     return redirect(request.path)
 
 
-def _may_delete(user, page):
-    """Deleting is for those who may also create pages here (Editors), not for Translators.
-
-    Wagtail lets anyone who may edit a page without children delete it; Translators may edit
-    the pages of the English edition, but deleting one would throw its translation away.
-    """
-    permissions = page.permissions_for_user(user)
-    return user.is_superuser or ("add" in permissions.permissions and permissions.can_delete())
-
-
-@hooks.register("before_delete_page")
-def refuse_delete_without_add_permission(request, page):
-    if not _may_delete(request.user, page):
-        return permission_denied(request)
-    return None
-
-
-@hooks.register("before_bulk_action")
-def refuse_bulk_delete_without_add_permission(request, action_type, objects, action_class):
-    if action_type == "delete" and any(
-        isinstance(obj, Page) and not _may_delete(request.user, obj) for obj in objects
-    ):
-        return permission_denied(request)
-    return None
+@hooks.register("register_actions")
+def register_publish_from_segments(registry):
+    """Wagtail's API v3 publishes a translation from its segments, as its editor does."""
+    registry.register(Page, PublishFromSegmentsAction)
 
 
 @hooks.register("before_edit_page", order=-1)
