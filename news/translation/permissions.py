@@ -11,9 +11,12 @@ rules (see README, "Roles"):
   the page awaits the user's approval in its workflow, or the user just approved its latest
   revision (the publish that approving the last task does). Moderators hold *publish* for the
   workflow only.
-* a **translation** (the target of an enabled wagtail-localize translation) with untranslated
-  segments is published only by someone who may publish it incomplete: who may submit
-  translations (Editors) and publish it. Readers would otherwise see source text.
+* a **translation** (the target of an enabled wagtail-localize translation) is published from
+  its segments; while some are untranslated, only by someone who may publish it incomplete:
+  who may submit translations (Editors) and publish it (``can_publish_translation_now()``).
+  Readers would otherwise see source text. The doors that publish a translation ask it: the
+  translation editor (``wagtail_hooks``), "Publish anyway" and the sync (``views``), the API
+  (``actions``); a bulk publish or an API edit never publishes a translation's revision.
 * **unpublish**, **delete**, **move** and **copy** need *add* where the page is (Editors):
   Translators may edit the English pages, but taking one down or throwing it away is an
   editor's decision. (Wagtail lets anyone who may edit a leaf page delete, move or copy it.)
@@ -72,7 +75,19 @@ class NewsroomPagePermissionTester(PagePermissionTester):
         total, translated = translation.get_progress()
         return translated < total
 
-    def _may_publish_revisions(self):
+    def can_publish_incomplete_translation(self):
+        """Publishing source-language text is an editor's explicit call."""
+        return self.can_publish() and (
+            self.user.is_superuser or self.user.has_perm(SUBMIT_TRANSLATION)
+        )
+
+    def can_publish_translation_now(self):
+        """Whether publishing this translation from its segments is allowed as they stand."""
+        return self.can_publish() and (
+            self.can_publish_incomplete_translation() or not self.translation_is_incomplete()
+        )
+
+    def can_publish(self):
         if self.page_is_root or not self.user.is_active:
             return False
         if self.user.is_superuser:
@@ -81,19 +96,6 @@ class NewsroomPagePermissionTester(PagePermissionTester):
             return False
         return "change" in self.permissions or self._awaits_their_approval()
 
-    def can_publish_incomplete_translation(self):
-        """Publishing source-language text is an editor's explicit call."""
-        return self._may_publish_revisions() and (
-            self.user.is_superuser or self.user.has_perm(SUBMIT_TRANSLATION)
-        )
-
-    def can_publish(self):
-        if not self._may_publish_revisions():
-            return False
-        if self.user.is_superuser or self.user.has_perm(SUBMIT_TRANSLATION):
-            return True
-        return not self.translation_is_incomplete()
-
     def can_publish_subpage(self):
         return super().can_publish_subpage() and self._holds("add")
 
@@ -101,10 +103,10 @@ class NewsroomPagePermissionTester(PagePermissionTester):
         return super().can_reorder_children() and self._holds("add")
 
     def can_set_view_restrictions(self):
-        return self._may_publish_revisions()
+        return self.can_publish()
 
     def can_unschedule(self):
-        return self._may_publish_revisions()
+        return self.can_publish()
 
     # Taking down, throwing away, moving, copying: Editors
 

@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail_localize.models import Translation
 
 from . import views
-from .actions import PublishFromSegmentsAction
+from .actions import EditTranslationDraftAction, PublishFromSegmentsAction
 from .reports import TranslationsReportView, user_can_see_report
 from .workflow import keep_manual_edits, untranslated_count
 
@@ -118,9 +118,10 @@ def refuse_incomplete_translation_publish(request, page):
 
 
 @hooks.register("register_actions")
-def register_publish_from_segments(registry):
+def register_translation_actions(registry):
     """Wagtail's API v3 publishes a translation from its segments, as its editor does."""
     registry.register(Page, PublishFromSegmentsAction)
+    registry.register(Page, EditTranslationDraftAction)
 
 
 @hooks.register("before_edit_page", order=-1)
