@@ -40,12 +40,16 @@ from wagtail.api.v3.routers import pages as wagtail_pages
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.models import Locale, Site
 
+from cms.api_surface import restrict_redirects, turn_off
 from home.api import router as home_router
 from news.api.articles import router as news_router
 from news.api.content import LOCALE_CODES
 
 api.add_router("/", news_router)
 api.add_router("/", home_router)
+# The write endpoints the product does without, and who sees redirects (cms/api_surface.py).
+turn_off(api)
+restrict_redirects(api)
 
 
 def locale_aware_find(find_page):
