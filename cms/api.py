@@ -19,6 +19,7 @@ cms/urls.py includes `urlpatterns` outside i18n_patterns, and cms.middleware kee
 Django's LocaleMiddleware from redirecting API responses to a language prefix.
 """
 
+import re
 from functools import wraps
 
 from django.conf import settings
@@ -44,6 +45,7 @@ from cms.api_surface import restrict_redirects, turn_off
 from home.api import router as home_router
 from news.api.articles import router as news_router
 from news.api.content import LOCALE_CODES
+from news.search.views import clean_query
 
 api.add_router("/", news_router)
 api.add_router("/", home_router)
@@ -96,6 +98,7 @@ if not getattr(find_operation.view_func, "locale_aware", False):
 
 # Ids, limits and offsets beyond this are client errors (and overflow SQLite's integers).
 MAX_INT = 2**31 - 1
+ASCII_DIGITS = re.compile(r"[0-9]+")
 
 
 def malformed(request):
@@ -106,6 +109,11 @@ def malformed(request):
     for name in ("limit", "offset"):
         for value in request.GET.getlist(name):
             digits = value.strip().lstrip("+-")
+            if any(character.isdigit() for character in digits) and not ASCII_DIGITS.fullmatch(
+                digits
+            ):
+                # "1²", "①": digits to str.isdigit(), not to int().
+                return f"{name} must be a whole number written with the digits 0-9."
             if digits.isdigit() and (len(digits) > 10 or int(digits) > MAX_INT):
                 return f"{name} is out of range (at most {MAX_INT})."
     # Wagtail's SQLite (FTS5) search backend fails on a query without a word ("  ") or with
@@ -116,6 +124,17 @@ def malformed(request):
         if value.count('"') % 2:
             return "search has an unbalanced double quote."
     return None
+
+
+def bound_search(request):
+    """Wagtail's `search` parameter (pages, images, documents) searched as the site's own
+    search does: its words only, at most MAX_QUERY_TERMS of them (every term deepens the
+    query the backend builds: 150 words overflow Python's recursion limit on PostgreSQL)."""
+    values = request.GET.getlist("search")
+    if values and any(value != clean_query(value) for value in values):
+        query = request.GET.copy()
+        query.setlist("search", [clean_query(value) for value in values])
+        request.GET = query
 
 
 def names_another_site(request):
@@ -146,11 +165,13 @@ def with_http_caching(view):
         elif names_another_site(request):
             response = problem_response(status=404, detail="No site matches the given query.")
         elif request.method == "HEAD":
+            bound_search(request)
             # Ninja routes GET only: answer HEAD as GET, headers without the body.
             request.method = "GET"
             response = view(request, *args, **kwargs)
             request.method = "HEAD"
         else:
+            bound_search(request)
             response = view(request, *args, **kwargs)
         if response.status_code == 405 and "json" not in response.get("Content-Type", ""):
             allow = response["Allow"]
