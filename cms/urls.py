@@ -11,6 +11,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.operations.health import healthz
+from cms.page_passwords import authenticate_with_password
 from home.sitemaps import EditionsSitemap
 from news.feeds import LatestArticlesFeed
 from news.search.views import search
@@ -40,5 +41,11 @@ urlpatterns += i18n_patterns(
     path("rss.xml", LatestArticlesFeed(), name="article_feed"),
     # /lt/paieska/, /en/search/: the URL is translated (locale/lt/LC_MESSAGES/django.po).
     path(_("search/"), search, name="search"),
+    # Wagtail's page password form, rate limited (cms/page_passwords.py).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
 )
