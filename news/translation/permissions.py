@@ -21,11 +21,14 @@ rules (see README, "Roles"):
   Translators may edit the English pages, but taking one down or throwing it away is an
   editor's decision. (Wagtail lets anyone who may edit a leaf page delete, move or copy it.)
 * **drafts** are seen by whoever may edit the page or holds *publish* on it (Moderators review
-  drafts): ``can_view_draft()``.
+  drafts): ``can_view_draft()``; for querysets (the page chooser, the explorer's search, the
+  Translations report) ``hide_unseen_drafts()``.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from wagtail.models import Page, PagePermissionTester, TaskState, WorkflowState
+from wagtail.permissions import policy_registry
 from wagtail_localize.models import Translation
 
 SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
@@ -125,6 +128,20 @@ class NewsroomPagePermissionTester(PagePermissionTester):
         if self.page_is_root or not self.user.is_active:
             return False
         return self.user.is_superuser or self.can_edit() or "publish" in self.permissions
+
+
+def hide_unseen_drafts(pages, user, shows_draft_title=True):
+    """``pages`` without those whose draft ``user`` may not see (``can_view_draft``'s rule for
+    a whole queryset): a page never published is left out; so is a live one with unpublished
+    changes where its draft title would show (the admin's choosers and searches show it)."""
+    if user.is_superuser:
+        return pages
+    policy = policy_registry.get_by_type(Page)
+    drafts_seen = policy.instances_user_has_any_permission_for(user, {"change", "publish"})
+    public_only = Q(live=True, has_unpublished_changes=False) if shows_draft_title else Q(live=True)
+    visible = Page.objects.filter(Q(depth=1) | Q(pk__in=drafts_seen.values("pk")) | public_only)
+    # By id only: searched querysets filter on indexed fields, and ids always are.
+    return pages.filter(pk__in=visible.values("pk"))
 
 
 class NewsroomPermissions:

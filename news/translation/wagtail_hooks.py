@@ -13,6 +13,7 @@ from wagtail_localize.models import Translation
 
 from . import views
 from .actions import EditTranslationDraftAction, PublishFromSegmentsAction
+from .permissions import hide_unseen_drafts
 from .reports import TranslationsReportView, user_can_see_report
 from .workflow import keep_manual_edits, untranslated_count
 
@@ -115,6 +116,16 @@ def refuse_incomplete_translation_publish(request, page):
         buttons=buttons,
     )
     return redirect(request.path)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_unseen_drafts_from_chooser(pages, request):
+    return hide_unseen_drafts(pages, request.user)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_unseen_drafts_from_explorer(parent_page, pages, request):
+    return hide_unseen_drafts(pages, request.user)
 
 
 @hooks.register("register_actions")
