@@ -41,6 +41,7 @@ from wagtail.api.v3.routers import pages as wagtail_pages
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.models import Locale, Site
 
+from cms import api_schema
 from cms.api_surface import restrict_redirects, turn_off
 from home.api import router as home_router
 from news.api.articles import router as news_router
@@ -99,6 +100,8 @@ if not getattr(find_operation.view_func, "locale_aware", False):
 # Ids, limits and offsets beyond this are client errors (and overflow SQLite's integers).
 MAX_INT = 2**31 - 1
 ASCII_DIGITS = re.compile(r"[0-9]+")
+# Errors, optional auth and bounds in the OpenAPI schema (cms/api_schema.py).
+api_schema.install(api, MAX_INT)
 
 
 def malformed(request):
@@ -126,11 +129,17 @@ def malformed(request):
     return None
 
 
+# The site's own endpoints that search.
+OWN_SEARCH = ("/api/v3/articles/",)
+
+
 def bound_search(request):
     """Wagtail's `search` parameter (pages, images, documents) searched as the site's own
     search does: its words only, at most MAX_QUERY_TERMS of them (every term deepens the
     query the backend builds: 150 words overflow Python's recursion limit on PostgreSQL)."""
     values = request.GET.getlist("search")
+    if request.path_info.startswith(OWN_SEARCH):
+        return  # bounded by its schema (maxLength) and news.search.views.clean_query
     if values and any(value != clean_query(value) for value in values):
         query = request.GET.copy()
         query.setlist("search", [clean_query(value) for value in values])
@@ -159,10 +168,12 @@ def with_http_caching(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        problem = malformed(request)
+        # Reads only: any other method of a read-only URL is the view's 405 (with its Allow).
+        reading = request.method in ("GET", "HEAD")
+        problem = malformed(request) if reading else None
         if problem:
             response = problem_response(status=400, detail=problem)
-        elif names_another_site(request):
+        elif reading and names_another_site(request):
             response = problem_response(status=404, detail="No site matches the given query.")
         elif request.method == "HEAD":
             bound_search(request)

@@ -122,15 +122,20 @@ def test_a_nul_encoded_twice_in_a_route_is_not_found(site_content):
     assert response["Content-Type"] == "application/problem+json"
 
 
-@pytest.mark.parametrize(
-    "endpoint",
-    ["/api/v3/pages/", "/api/v3/images/", "/api/v3/documents/", "/api/v3/articles/"],
-)
+@pytest.mark.parametrize("endpoint", ["/api/v3/pages/", "/api/v3/images/", "/api/v3/documents/"])
 def test_a_200_word_search_is_bounded(site_content, endpoint):
     response = Client().get(endpoint, {"search": " ".join(["mokymosi"] * 200)})
 
     assert response.status_code == 200, response.content[:300]
     assert "items" in response.json()
+
+
+def test_the_articles_search_is_bounded_by_its_schema(site_content):
+    too_long = Client().get("/api/v3/articles/", {"search": " ".join(["mokymosi"] * 200)})
+    most_words = Client().get("/api/v3/articles/", {"search": " ".join(["a"] * 100)})
+
+    assert too_long.status_code == 422  # maxLength 200
+    assert most_words.status_code == 200
 
 
 # Page passwords
