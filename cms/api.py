@@ -19,7 +19,6 @@ cms/urls.py includes `urlpatterns` outside i18n_patterns, and cms.middleware kee
 Django's LocaleMiddleware from redirecting API responses to a language prefix.
 """
 
-import re
 from functools import wraps
 
 from django.conf import settings
@@ -99,7 +98,6 @@ if not getattr(find_operation.view_func, "locale_aware", False):
 
 # Ids, limits and offsets beyond this are client errors (and overflow SQLite's integers).
 MAX_INT = 2**31 - 1
-ASCII_DIGITS = re.compile(r"[0-9]+")
 # Errors, optional auth and bounds in the OpenAPI schema (cms/api_schema.py).
 api_schema.install(api, MAX_INT)
 
@@ -112,9 +110,7 @@ def malformed(request):
     for name in ("limit", "offset"):
         for value in request.GET.getlist(name):
             digits = value.strip().lstrip("+-")
-            if any(character.isdigit() for character in digits) and not ASCII_DIGITS.fullmatch(
-                digits
-            ):
+            if any(character.isdigit() and not character.isascii() for character in digits):
                 # "1²", "①": digits to str.isdigit(), not to int().
                 return f"{name} must be a whole number written with the digits 0-9."
             if digits.isdigit() and (len(digits) > 10 or int(digits) > MAX_INT):
