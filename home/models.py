@@ -7,9 +7,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from news.models import ArticlePage, NewsIndexPage, in_private_section
+from news.translation.permissions import NewsroomPermissions
 
 
-class HomePage(Page):
+class HomePage(NewsroomPermissions, Page):
     """Root of one language edition of the site: one per locale."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -30,6 +30,7 @@ from .pagination import ListingPaginator
 from .preview.mixins import HeadlessPreviewMixin
 from .topics.models import ArticlePageTopic, Topic, topic_links_prefetch  # noqa: F401 - re-exported
 from .translation.panels import TranslationStatusPanel
+from .translation.permissions import NewsroomPermissions
 
 # Renditions that article listings show; prefetched together so a listing costs no query per card.
 CARD_IMAGE_SPEC = "fill-480x270"
@@ -101,7 +102,7 @@ class ArticlePageQuerySet(PageQuerySet):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(NewsroomPermissions, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -177,7 +178,7 @@ class RelatedArticle(Orderable):
         verbose_name_plural = _("related articles")
 
 
-class ArticlePage(HeadlessPreviewMixin, Page):
+class ArticlePage(HeadlessPreviewMixin, NewsroomPermissions, Page):
     lead = models.TextField(
         _("lead"),
         max_length=500,

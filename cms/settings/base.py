@@ -59,6 +59,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # A request id for every log record of the request (cms/logging.py).
     "cms.logging.RequestIdMiddleware",
+    # problem+json for every error under /api/, HTML ones included (cms/middleware.py).
+    "cms.middleware.APIProblemMiddleware",
+    # TRACE refused, OPTIONS without a body.
+    "cms.middleware.HTTPMethodsMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy (CONTENT_SECURITY_POLICY below; the admin's in cms/csp.py).
@@ -82,6 +86,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "cms.urls"
+# Where a login goes when its `next` is missing or refused: the admin (not /accounts/profile/).
+LOGIN_REDIRECT_URL = "wagtailadmin_home"
 
 TEMPLATES = [
     {
@@ -136,6 +142,9 @@ AXES_RESET_ON_SUCCESS = True
 # address the outermost proxy appended to X-Forwarded-For (cms/client_ip.py).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "cms.client_ip.client_ip"
+# Page passwords (view restrictions) are limited the same way (cms/page_passwords.py).
+PAGE_PASSWORD_FAILURE_LIMIT = AXES_FAILURE_LIMIT
+PAGE_PASSWORD_COOLOFF_SECONDS = int(AXES_COOLOFF_TIME * 3600)
 AXES_SENSITIVE_PARAMETERS = ["password"]
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -300,7 +309,10 @@ LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request": {"()": "cms.logging.RequestContextFilter"}},
+    "filters": {
+        "request": {"()": "cms.logging.RequestContextFilter"},
+        "disallowed_host": {"()": "cms.logging.DisallowedHostFilter"},
+    },
     "formatters": {"json": {"()": "cms.logging.JSONFormatter"}},
     "handlers": {
         "stdout": {
@@ -316,6 +328,13 @@ LOGGING = {
         # A line per request is the web server's job (gunicorn's access log).
         "django.server": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
         "cms": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        # Once, as a WARNING, shortened (cms/logging.py).
+        "django.security.DisallowedHost": {
+            "handlers": ["stdout"],
+            "level": "WARNING",
+            "filters": ["disallowed_host"],
+            "propagate": False,
+        },
     },
 }
 

@@ -22,6 +22,7 @@ from wagtail.permissions import policy_registry
 
 from news.models import ArticlePage, Topic
 
+from .permissions import hide_unseen_drafts
 from .status import (
     Status,
     annotate_translation_status,
@@ -177,7 +178,11 @@ class TranslationsReportView(ReportView):
         return dict(self.export_fields)
 
     def get_base_queryset(self):
-        articles = translation_sources(ArticlePage.objects.all()).select_related("locale")
+        articles = hide_unseen_drafts(
+            translation_sources(ArticlePage.objects.all()),
+            self.request.user,
+            shows_draft_title=False,
+        ).select_related("locale")
         return annotate_translation_status(articles, self.locales)
 
     def decorate_paginated_queryset(self, object_list):

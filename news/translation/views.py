@@ -19,10 +19,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from django.views import View
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
+from wagtail.models import Page
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
@@ -37,10 +39,9 @@ from .workflow import missing_segments, publish_translation, sync_translations
 
 
 def can_publish_incomplete(user, translation):
-    """Publishing source-language text is an editor's call: submit permission plus publish."""
-    return user.has_perm("wagtail_localize.submit_translation") and (
-        translation.get_target_instance().permissions_for_user(user).can_publish()
-    )
+    """Publishing source-language text is an editor's call (``news.translation.permissions``)."""
+    permissions = translation.get_target_instance().permissions_for_user(user)
+    return getattr(permissions, "can_publish_incomplete_translation", permissions.can_publish)()
 
 
 def _editable_translation(request, translation_id):
@@ -217,3 +218,20 @@ class PublishIncompleteTranslationView(TemplateView):
             },
         )
         return redirect("wagtailadmin_pages:edit", self.target.pk)
+
+
+class ViewDraftView(View):
+    """Wagtail's "View draft", asking the page's ``can_view_draft()`` (Moderators read drafts
+    without the right to publish them outside the workflow). cms/urls.py routes
+    ``wagtailadmin_pages:view_draft``'s path here."""
+
+    def dispatch(self, request, page_id):
+        page = get_object_or_404(Page, id=page_id).get_latest_revision_as_object()
+        permissions = page.permissions_for_user(request.user)
+        can_view = getattr(permissions, "can_view_draft", None)
+        if not (can_view() if can_view else permissions.can_publish() or permissions.can_edit()):
+            raise PermissionDenied
+        preview_mode = request.GET.get("mode", page.default_preview_mode)
+        if preview_mode not in dict(page.preview_modes):
+            raise PermissionDenied
+        return page.make_preview_request(request, preview_mode)

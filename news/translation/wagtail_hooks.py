@@ -6,14 +6,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
 from . import views
+from .actions import EditTranslationDraftAction, PublishFromSegmentsAction
 from .dashboard import TranslationQueuePanel
+from .permissions import hide_unseen_drafts
 from .reports import TopicTranslationsReportView, TranslationsReportView, user_can_see_report
 from .review import unreviewed_count
 from .workflow import blocking_counts, keep_manual_edits
@@ -185,30 +186,21 @@ def refuse_incomplete_translation_publish(request, page):
     return redirect(request.path)
 
 
-def _may_delete(user, page):
-    """Deleting is for those who may also create pages here (Editors), not for Translators.
-
-    Wagtail lets anyone who may edit a page without children delete it; Translators may edit
-    the pages of the English edition, but deleting one would throw its translation away.
-    """
-    permissions = page.permissions_for_user(user)
-    return user.is_superuser or ("add" in permissions.permissions and permissions.can_delete())
+@hooks.register("construct_page_chooser_queryset")
+def hide_unseen_drafts_from_chooser(pages, request):
+    return hide_unseen_drafts(pages, request.user)
 
 
-@hooks.register("before_delete_page")
-def refuse_delete_without_add_permission(request, page):
-    if not _may_delete(request.user, page):
-        return permission_denied(request)
-    return None
+@hooks.register("construct_explorer_page_queryset")
+def hide_unseen_drafts_from_explorer(parent_page, pages, request):
+    return hide_unseen_drafts(pages, request.user)
 
 
-@hooks.register("before_bulk_action")
-def refuse_bulk_delete_without_add_permission(request, action_type, objects, action_class):
-    if action_type == "delete" and any(
-        isinstance(obj, Page) and not _may_delete(request.user, obj) for obj in objects
-    ):
-        return permission_denied(request)
-    return None
+@hooks.register("register_actions")
+def register_translation_actions(registry):
+    """Wagtail's API v3 publishes a translation from its segments, as its editor does."""
+    registry.register(Page, PublishFromSegmentsAction)
+    registry.register(Page, EditTranslationDraftAction)
 
 
 @hooks.register("before_edit_page", order=-1)
