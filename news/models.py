@@ -221,3 +221,7 @@ class ArticlePage(Page):
             .exclude(pk=self.pk)
             .for_listing()[: settings.NEWS_MORE_COUNT]
         )
+
+
+# The WordPress importer's record of what it imported (news/wordpress/, README "Moving in").
+from .wordpress.models import WordPressItem  # noqa: E402, F401
