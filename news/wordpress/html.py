@@ -142,7 +142,7 @@ class Converter:
         self.rich(richtext.paragraph(node, self.media.link))
 
     def figure(self, node, classes):
-        caption_node = node.find("figcaption")
+        caption_node = node.find("figcaption", recursive=False)
         caption = richtext.plain_text(caption_node) if caption_node else ""
         if caption_node:
             caption_node.extract()

@@ -6,6 +6,8 @@ redirecting need. A file that cannot be read fails here, before anything is writ
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+
 from .links import LinkIndex
 from .media import MediaIndex
 from .terms import TermIndex
@@ -59,9 +61,13 @@ def build_plan(reader, translations, language_map, post_types, report, extra_url
     link_index = None
     plan = None
     for item in reader.items():
-        if plan is None:
+        if plan is None:  # the channel has been read: its address and language
             link_index = LinkIndex(reader.channel.site_url, extra_urls)
             plan = Plan(link_index=link_index)
+            if not language_map.default:
+                language_map.default = (
+                    language_map.resolve(reader.channel.language) or settings.LANGUAGE_CODE
+                )
         plan.count += 1
         item.light()
         membership = translations.for_item(item)
@@ -124,8 +130,9 @@ def _fix_originals(plan, language_map):
         originals = [member for member in members if member.is_original]
         if len(originals) == 1:
             continue
-        preferred = next(
-            (m for m in originals or members if m.language == language_map.default), None
-        ) or (originals or members)[0]
+        preferred = (
+            next((m for m in originals or members if m.language == language_map.default), None)
+            or (originals or members)[0]
+        )
         for member in members:
             member.is_original = member is preferred

@@ -182,7 +182,8 @@ def _term(element, name):
         taxonomy=taxonomy or fields.get("wp:term_taxonomy", ""),
         term_id=_int(fields.get("wp:term_id")),
         slug=unquote(fields.get(f"wp:{prefix}_nicename") or fields.get("wp:term_slug", "")),
-        name=fields.get(f"wp:{prefix}_name") or fields.get("wp:cat_name")
+        name=fields.get(f"wp:{prefix}_name")
+        or fields.get("wp:cat_name")
         or fields.get("wp:tag_name")
         or fields.get("wp:term_name", ""),
         parent_slug=fields.get("wp:category_parent") or fields.get("wp:term_parent", ""),

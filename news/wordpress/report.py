@@ -35,8 +35,10 @@ class Report:
             self.skipped_items.append((wp_id, reason))
 
     def lines(self):
-        heading = "WordPress import (dry run: nothing was written)" if self.dry_run else (
-            "WordPress import"
+        heading = (
+            "WordPress import (dry run: nothing was written)"
+            if self.dry_run
+            else ("WordPress import")
         )
         yield heading
         yield "Imported:"
@@ -74,7 +76,8 @@ class Report:
         if self.removed_iframes:
             yield f"Frames from unknown hosts removed: {self.removed_iframes}"
         if self.unresolved_links:
-            yield f"Internal links to nothing imported (kept as they were): {len(self.unresolved_links)}"
+            count = len(self.unresolved_links)
+            yield f"Internal links to nothing imported (kept as they were): {count}"
             for href, count in self.unresolved_links.most_common(20):
                 yield f"  {href} ({count})"
         yield f"Media files imported: {self.media_imported}"
