@@ -19,7 +19,9 @@ KAUNAS = FIXTURES / "kaunas.xml"
 KAUNAS_CSV = FIXTURES / "kaunas_icl_translations.csv"
 REPOSITORY = Path(__file__).resolve().parents[2]
 THEME_UNIT_TEST = REPOSITORY / ".." / "shared" / "wxr" / "themeunittestdata.wordpress.xml"
-WPML_KEYS = re.compile(r"\s*<wp:(post|term)meta><wp:meta_key><!\[CDATA\[_wpml_import_.*?</wp:\1meta>")
+WPML_KEYS = re.compile(
+    r"\s*<wp:(post|term)meta><wp:meta_key><!\[CDATA\[_wpml_import_.*?</wp:\1meta>"
+)
 
 
 def run_import(*args, **options):
@@ -73,11 +75,20 @@ def export_without_keys(tmp_path):
     return path
 
 
-@pytest.fixture
-def theme_unit_test():
+@pytest.fixture(scope="module")
+def theme_unit_test_site(django_db_setup, django_db_blocker):
+    """WordPress's theme unit test export imported once per module (rolled back after it);
+    its report. No uploads: its images live on WordPress.com."""
     if not THEME_UNIT_TEST.exists():
         message = f"{THEME_UNIT_TEST} is missing (../shared/wxr beside the checkout)"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    return THEME_UNIT_TEST.resolve()
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield run_import(THEME_UNIT_TEST.resolve())
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def theme_unit_test(theme_unit_test_site, db):
+    return theme_unit_test_site

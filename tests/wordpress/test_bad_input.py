@@ -42,7 +42,10 @@ KAUNAS_TEXT = KAUNAS.read_text(encoding="utf-8")
             "no <wp:wxr_version>",
         ),
         (KAUNAS_TEXT[: len(KAUNAS_TEXT) // 2], "not complete, well-formed XML"),
-        (KAUNAS_TEXT.replace("<wp:wxr_version>1.2<", "<wp:wxr_version>3.0<"), "unknown WXR version '3.0'"),
+        (
+            KAUNAS_TEXT.replace("<wp:wxr_version>1.2<", "<wp:wxr_version>3.0<"),
+            "unknown WXR version '3.0'",
+        ),
         ("", "not complete, well-formed XML"),
     ],
     ids=["html", "plain rss", "truncated", "unknown version", "empty"],

@@ -18,13 +18,16 @@ def types(slug):
 
 
 def html_of(slug):
-    return "".join(
-        block.value.source for block in blocks(slug) if block.block_type == "paragraph"
-    )
+    return "".join(block.value.source for block in blocks(slug) if block.block_type == "paragraph")
 
 
 def test_classic_editor_text_becomes_paragraphs_a_captioned_image_and_a_quote(kaunas):
-    assert types("kaunas-unesco-besimokantis-miestas") == ["paragraph", "image", "paragraph", "quote"]
+    assert types("kaunas-unesco-besimokantis-miestas") == [
+        "paragraph",
+        "image",
+        "paragraph",
+        "quote",
+    ]
     first = blocks("kaunas-unesco-besimokantis-miestas")[0].value.source
     assert first.startswith("<p>Kaunas prisijungė prie UNESCO")
     quote = blocks("kaunas-unesco-besimokantis-miestas")[3].value
@@ -65,9 +68,8 @@ def test_unmappable_shortcodes_are_removed_and_reported(kaunas):
 
 
 def test_embeds_are_kept_as_links(kaunas):
-    assert (
-        '<a href="https://www.youtube.com/watch?v=abc123XYZ">'
-        in html_of("kaunas-unesco-besimokantis-miestas")
+    assert '<a href="https://www.youtube.com/watch?v=abc123XYZ">' in html_of(
+        "kaunas-unesco-besimokantis-miestas"
     )
     assert 'href="https://www.youtube.com/watch?v=xyz987"' in html_of(
         "naujas-dviraciu-takas-zaliakalnyje"

@@ -99,7 +99,9 @@ def test_what_was_imported_is_recorded_by_wordpress_id(kaunas):
     assert record.page.specific == article("kaunas-unesco-learning-city")
     assert (record.language, record.translation_group, record.author_login) == ("en", "1", "tomas")
     attachments = WordPressItem.objects.filter(wp_id__in=[10, 11])
-    assert {item.image_id for item in attachments} == {article("kaunas-unesco-learning-city").hero_image_id}
+    assert {item.image_id for item in attachments} == {
+        article("kaunas-unesco-learning-city").hero_image_id
+    }
 
 
 def test_the_report_counts_skips_and_what_is_left_for_topics_and_bylines(kaunas):

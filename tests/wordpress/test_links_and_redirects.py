@@ -57,7 +57,10 @@ def test_linked_pages_render_with_their_new_addresses(kaunas, client):
 @pytest.mark.parametrize(
     ("old", "new"),
     [
-        ("/2024/05/kaunas-unesco-besimokantis-miestas/", "/lt/naujienos/kaunas-unesco-besimokantis-miestas/"),
+        (
+            "/2024/05/kaunas-unesco-besimokantis-miestas/",
+            "/lt/naujienos/kaunas-unesco-besimokantis-miestas/",
+        ),
         ("/2024/05/kaunas-unesco/", "/lt/naujienos/kaunas-unesco-besimokantis-miestas/"),
         ("/en/2024/05/kaunas-unesco-learning-city/", "/en/news/kaunas-unesco-learning-city/"),
         ("/apie-kauna/istorija/", "/lt/apie-kauna/istorija/"),

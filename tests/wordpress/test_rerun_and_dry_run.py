@@ -91,7 +91,9 @@ def test_the_icl_translations_csv_gives_the_same_result_without_the_add_on_keys(
         run_import(KAUNAS, "--uploads", uploads)
         with_keys = site_shape()
         transaction.set_rollback(True)
-    report = run_import(export_without_keys, "--uploads", uploads, "--wpml-translations", KAUNAS_CSV)
+    report = run_import(
+        export_without_keys, "--uploads", uploads, "--wpml-translations", KAUNAS_CSV
+    )
     assert site_shape() == with_keys
     assert "Translation groups linked: 3 article, 2 page" in report
     assert "Duplicate: item 107 (en)" in report

@@ -19,10 +19,9 @@ GROUPS = [
 
 
 def page(slug, locale):
-    return (
-        ArticlePage.objects.filter(slug=slug, locale__language_code=locale).first()
-        or ContentPage.objects.get(slug=slug, locale__language_code=locale)
-    )
+    return ArticlePage.objects.filter(
+        slug=slug, locale__language_code=locale
+    ).first() or ContentPage.objects.get(slug=slug, locale__language_code=locale)
 
 
 def translation_of(source_page, language):
