@@ -22,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField
 from .blocks import ArticleBodyBlock
 from .pagination import ListingPaginator
 from .panels import TranslationStatusPanel
+from .wordpress.models import WordPressItem  # noqa: F401 - the importer's record (README)
 
 # Renditions that article listings show; prefetched together so a listing costs no query per card.
 CARD_IMAGE_SPEC = "fill-480x270"
@@ -221,7 +222,3 @@ class ArticlePage(Page):
             .exclude(pk=self.pk)
             .for_listing()[: settings.NEWS_MORE_COUNT]
         )
-
-
-# The WordPress importer's record of what it imported (news/wordpress/, README "Moving in").
-from .wordpress.models import WordPressItem  # noqa: E402, F401

@@ -18,7 +18,7 @@ from wagtail.models import Page
 from home.models import ContentPage
 from news.models import ArticlePage
 
-from . import html, localize, pages, relink
+from . import html, indexing, localize, pages, relink
 from .links import LinkIndex, uploaded_file
 from .media import MediaLibrary
 from .models import WordPressItem
@@ -28,6 +28,8 @@ from .report import Report
 from .sections import ensure_sections
 from .terms import apply_terms
 from .wpml import LanguageMap, Translations
+
+PAGE_MODELS = (ArticlePage, ContentPage)
 
 
 @dataclass
@@ -83,6 +85,8 @@ class Importer:
         self.pending = set()  # wp ids of pages whose links name a page imported after them
         self.users = {}
         self.done = set()  # wp ids whose group was written (or failed)
+        self.deferred_links = set()  # groups to link in wagtail-localize after relinking
+        self.written = set()  # Wagtail ids of the pages written in this run
 
     def run(self):
         content_languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
@@ -100,12 +104,15 @@ class Importer:
             self.plan.link_index.site_url = self.site
         self.link_index: LinkIndex = self.plan.link_index
         self.report.authors = [author.login for author in reader.authors if author.login]
-        if self.options.dry_run:
-            with transaction.atomic():
+        with indexing.deferred(PAGE_MODELS):
+            if self.options.dry_run:
+                with transaction.atomic():
+                    self._write(reader)
+                    transaction.set_rollback(True)
+            else:
                 self._write(reader)
-                transaction.set_rollback(True)
-        else:
-            self._write(reader)
+        if not self.options.dry_run:
+            indexing.index_pages(PAGE_MODELS, self.written)
         return self.report
 
     def _write(self, reader):
@@ -183,8 +190,13 @@ class Importer:
             if member.duplicate_of:
                 self.report.duplicates.append((item.wp_id, member.language, member.duplicate_of))
         kind = _kind(members[0].item)
-        if targets:
+        if targets and any(member.item.wp_id in self.pending for member in members):
+            # Its links name pages not written yet: linked once they are (relink), so that
+            # wagtail-localize extracts the segments once, with the final links.
+            self.deferred_links.add(members[0].group)
+        elif targets:
             localize.link_group(source_page, targets, self.options.user)
+        if targets:
             self.report.groups_linked[kind] += 1
         else:
             self.report.single_language[kind] += 1
@@ -225,6 +237,7 @@ class Importer:
         owner = self._user(item.creator)
         pages.save_page(page, parent, item, owner)
         self.pages[item.wp_id] = page.pk
+        self.written.add(page.pk)
         if context.has_pending_links:
             self.pending.add(item.wp_id)
         WordPressItem.objects.update_or_create(

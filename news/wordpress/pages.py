@@ -116,34 +116,57 @@ def publication_date(item):
 
 def save_page(page, parent, item, user=None):
     """Create or update ``page`` under ``parent`` and give it the item's status."""
-    status = item.status
-    if page.pk is None:
-        page.slug = find_available_slug(parent, page.slug)
-        page.live = False
-        page.owner = user
-        parent.add_child(instance=page)
-    else:
-        page.slug = find_available_slug(page.get_parent(), page.slug, ignore_page_id=page.pk)
-    if status == "future" and item.post_date_gmt and item.post_date_gmt > timezone.now():
-        page.go_live_at = item.post_date_gmt
-    else:
-        page.go_live_at = None
-    revision = page.save_revision(user=user, log_action=True)
-    if status in LIVE_STATUSES or page.go_live_at:
-        revision.publish(user=user, skip_permission_checks=True)
-        page.refresh_from_db(fields=_PUBLISH_FIELDS)  # publishing saved another instance
-    elif page.live:
-        page.unpublish(user=user, log_action=True)
-    if status in LIVE_STATUSES:
-        first = item.post_date_gmt or item.post_modified_gmt
+    live = item.status in LIVE_STATUSES
+    future = item.status == "future" and item.post_date_gmt and item.post_date_gmt > timezone.now()
+    page.go_live_at = item.post_date_gmt if future else None
+    first = item.post_date_gmt or item.post_modified_gmt
+    dates = {}
+    if live and first:
         last = item.post_modified_gmt or first
-        if first:
-            dates = {"first_published_at": first, "last_published_at": max(first, last)}
+        dates = {"first_published_at": first, "last_published_at": max(first, last)}
+    if page.pk is None:
+        _create(page, parent, live, dates, user)
+    else:
+        _update(page, live, user)
+        if dates:
             Page.objects.filter(pk=page.pk).update(**dates)
             for name, value in dates.items():
                 setattr(page, name, value)
     _restrict(page, item)
     return page
+
+
+def _create(page, parent, live, dates, user):
+    """A new page, written once and given its first revision: published (live, with that
+    revision as its live one), scheduled (an approved go-live date) or a draft. Wagtail's
+    publish action would save the page twice more and send signals a new page needs not."""
+    page.slug = find_available_slug(parent, page.slug)
+    page.live = live
+    page.has_unpublished_changes = not live
+    page.owner = user
+    for name, value in dates.items():
+        setattr(page, name, value)
+    parent.add_child(instance=page)
+    revision = page.save_revision(
+        user=user, log_action="wagtail.create", approved_go_live_at=page.go_live_at
+    )
+    if live:
+        page.live_revision = revision
+        page.has_unpublished_changes = False
+        Page.objects.filter(pk=page.pk).update(
+            live_revision=revision, has_unpublished_changes=False
+        )
+
+
+def _update(page, live, user):
+    """A page imported before: a new revision, published as Wagtail does (or unpublished)."""
+    page.slug = find_available_slug(page.get_parent(), page.slug, ignore_page_id=page.pk)
+    revision = page.save_revision(user=user, log_action=True)
+    if live or page.go_live_at:
+        revision.publish(user=user, skip_permission_checks=True)
+        page.refresh_from_db(fields=_PUBLISH_FIELDS)  # publishing saved another instance
+    elif page.live:
+        page.unpublish(user=user, log_action=True)
 
 
 def _restrict(page, item):

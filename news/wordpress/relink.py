@@ -66,20 +66,25 @@ def rewrite(raw_html, importer):
 
 
 def relink_pending(importer):
+    """Rewrite the links of pages that named pages written after them, then link their
+    groups in wagtail-localize (each group in a transaction; a failure is reported)."""
     groups = {importer.plan.group_of(wp_id) for wp_id in importer.pending}
-    for key in groups:
+    for key in sorted(groups | importer.deferred_links):
         members = importer.plan.ordered(key)
         pages = [(member, importer._existing(member.item.wp_id)) for member in members]
         if any(page is None for _member, page in pages):
             continue  # the group failed: reported already
-        with transaction.atomic():
-            for member, page in pages:
-                if member.item.wp_id in importer.pending:
-                    _relink_page(page, importer)
-            source = pages[0][1]
-            targets = [(page, bool(member.duplicate_of)) for member, page in pages[1:]]
-            if targets:
-                localize.link_group(source, targets, importer.options.user)
+        try:
+            with transaction.atomic():
+                for member, page in pages:
+                    if member.item.wp_id in importer.pending:
+                        _relink_page(page, importer)
+                if key in importer.deferred_links:
+                    source = pages[0][1]
+                    targets = [(page, bool(member.duplicate_of)) for member, page in pages[1:]]
+                    localize.link_group(source, targets, importer.options.user)
+        except Exception as error:  # noqa: BLE001 - reported per group, the import goes on
+            importer.report.failures.append((f"{key} (links)", f"{type(error).__name__}: {error}"))
 
 
 def _relink_page(page, importer):
