@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from home.catalogs import compile_catalogs
+from cms.operations.catalogs import compile_catalogs
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 

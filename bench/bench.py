@@ -20,31 +20,36 @@ Results: bench/results/<UTC time>.json and bench/results/latest.json; the table 
 
 import argparse
 import datetime
-import functools
 import json
 import os
 import re
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.performance.edge import free_port, varnish, wait_for_port  # noqa: E402
+from bench.report import growth, table  # noqa: E402
+from bench.servers import (  # noqa: E402
+    PG,
+    PYTHON,
+    REDIS,
+    fetch,
+    gunicorn,
+    log,
+    nginx_static,
+    run,
+    wrk,
+)
+from tests.caching.edge import varnish  # noqa: E402
 
-PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv").exists() else sys.executable
-PG = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
-REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
 RESULTS = ROOT / "bench" / "results"
-NGINX_TEMPLATE = ROOT / "deploy" / "nginx" / "bench-static.conf"
 MIX_SCRIPT = ROOT / "bench" / "load" / "mixed.lua"
 # In the reader mix, the readers' load generator and Varnish share the first CPU, as an edge
 # cache host would, and leave the other CPUs to the site: saturated by readers on every CPU,
@@ -52,29 +57,6 @@ MIX_SCRIPT = ROOT / "bench" / "load" / "mixed.lua"
 EDGE_HOST = ("taskset", "-c", "0")
 # varnishstat counters of cache lookups: hits, and the rest (misses, passes)
 LOOKUPS = ("cache_hit", "cache_miss", "cache_hitpass", "cache_hitmiss", "s_pass")
-HOST = "localhost"  # the demo Site's hostname
-
-LABELS = [
-    ("home", "Home"),
-    ("index_first", "News index, first page"),
-    ("index_last", "News index, last page"),
-    ("article", "Article"),
-    ("more_news", "More news (API)"),
-    ("api_article", "API article"),
-    ("api_listing", "API listing"),
-    ("api_listing_last", "API listing, last page (cursor)"),
-    ("search", "Search"),
-]
-
-
-def log(message):
-    print(f"[bench {datetime.datetime.now():%H:%M:%S}] {message}", file=sys.stderr, flush=True)
-
-
-def run(command, env=None, **kwargs):
-    return subprocess.run(
-        command, check=True, cwd=ROOT, env={**os.environ, **(env or {})}, **kwargs
-    )
 
 
 def psql(database, sql):
@@ -145,121 +127,6 @@ def translation_timings(database, count):
         return bench_script(scratch, "translation_timing.py", "--count", str(count))
     finally:
         psql("postgres", f"DROP DATABASE IF EXISTS {scratch}")
-
-
-@contextmanager
-def process(command, port, env=None, cwd=ROOT):
-    proc = subprocess.Popen(
-        command,
-        cwd=cwd,
-        env={**os.environ, **(env or {})},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-    try:
-        try:
-            wait_for_port(port, timeout=30)
-        except RuntimeError:
-            proc.kill()
-            raise RuntimeError(
-                f"{command[0]} did not start: {proc.communicate()[1].decode()[-2000:]}"
-            ) from None
-        yield proc
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-
-
-def gunicorn(database, workers):
-    port = free_port()
-    env = {
-        "DATABASE_URL": f"{PG}/{database}",
-        "DATABASE_CONN_MAX_AGE": "600",
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "REDIS_URL": REDIS,
-        "FRONTEND_CACHE_URL": "",
-    }
-    command = [
-        str(Path(PYTHON).parent / "gunicorn"),
-        "cms.wsgi:application",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        str(workers),
-        "--access-logfile",
-        "/dev/null",
-        "--error-logfile",
-        "-",
-        "--log-level",
-        "error",
-    ]
-    return port, process(command, port, env)
-
-
-@contextmanager
-def nginx_static(html):
-    """nginx serving `html` at /article.html on a free port (deploy/nginx/bench-static.conf)."""
-    port = free_port()
-    with tempfile.TemporaryDirectory(prefix="nginx-bench-") as prefix:
-        www = Path(prefix) / "www"
-        www.mkdir()
-        (www / "article.html").write_bytes(html)
-        (Path(prefix) / "logs").mkdir()
-        conf = Path(prefix) / "nginx.conf"
-        conf.write_text(
-            NGINX_TEMPLATE.read_text()
-            .replace("@PORT@", str(port))
-            .replace("@ROOT@", str(www))
-            .replace("@PREFIX@", prefix)
-        )
-        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-        with process([nginx, "-p", prefix, "-c", str(conf)], port):
-            yield port
-
-
-def fetch(port, path):
-    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Host": HOST})
-    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
-        return response.status, response.read(), dict(response.headers)
-
-
-LATENCY = re.compile(r"^\s+(50|99)(?:\.000)?%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
-RATE = re.compile(r"^Requests/sec:\s+([\d.]+)", re.MULTILINE)
-NON_2XX = re.compile(r"Non-2xx or 3xx responses:\s+(\d+)")
-UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
-
-
-def wrk(port, path, duration, connections, threads, script=None, env=None, prefix=()):
-    out = run(
-        [
-            *prefix,
-            shutil.which("wrk") or "/usr/bin/wrk",
-            f"-t{threads}",
-            f"-c{connections}",
-            f"-d{duration}s",
-            "--latency",
-            "-H",
-            f"Host: {HOST}",
-            *(["--script", str(script)] if script else []),
-            f"http://127.0.0.1:{port}{path}",
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-    ).stdout
-    latencies = {pct: float(value) * UNIT_MS[unit] for pct, value, unit in LATENCY.findall(out)}
-    errors = NON_2XX.search(out)
-    return {
-        "rps": float(RATE.search(out).group(1)),
-        "p50_ms": round(latencies.get("50", float("nan")), 3),
-        "p99_ms": round(latencies.get("99", float("nan")), 3),
-        "non_2xx": int(errors.group(1)) if errors else 0,
-    }
 
 
 def merge_timings(rounds):
@@ -415,82 +282,6 @@ def bench_size(size, args, database, urls, client):
         "edge_mix": mix,
         "translation": translation,
     }
-
-
-def table(results):
-    lines = []
-    for result in results:
-        static = result["static"]
-        lines.append(
-            f"\n**{result['size']:,} articles per language** — static nginx file: "
-            f"{static['rps']:,.0f} req/s, p50 {static['p50_ms']:.2f} ms, p99 "
-            f"{static['p99_ms']:.2f} ms (= 1.00)\n"
-        )
-        lines.append(
-            "| page | SQL | median ms | p95 ms | gunicorn req/s (× static) | p50 / p99 ms "
-            "| varnish req/s (× static) | p50 / p99 ms |"
-        )
-        lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-        for key, label in LABELS:
-            client = result["client"][key]
-            gun, edge = result["load"][key]["gunicorn"], result["load"][key]["varnish"]
-            lines.append(
-                f"| {label} | {client['queries']} | {client['median_ms']:.1f} | "
-                f"{client['p95_ms']:.1f} | {gun['rps']:,.0f} ({gun['rps_ratio_to_static']:.2g}) | "
-                f"{gun['p50_ms']:.1f} / {gun['p99_ms']:.1f} | "
-                f"{edge['rps']:,.0f} ({edge['rps_ratio_to_static']:.2f}) | "
-                f"{edge['p50_ms']:.2f} / {edge['p99_ms']:.2f} |"
-            )
-        mix = result["edge_mix"]
-        visible = sorted(publish["visible_ms"] for publish in mix["publishes"])
-        lines.append(
-            f"\nEdge cache, reader mix of {mix['urls']} URLs while an editor publishes: "
-            f"{mix['rps']:,.0f} req/s, p50 {mix['p50_ms']:.2f} ms, p99 {mix['p99_ms']:.1f} ms; "
-            f"cache hit ratio {mix['hit_ratio']:.2%} ({mix['counters']['cache_hit']:,} hits, "
-            f"{mix['counters']['cache_miss']:,} misses, "
-            f"{mix['counters']['s_pass']:,} passes).  "
-        )
-        lines.append(
-            f"Publish to visible through the edge cache, under that load: median "
-            f"{statistics.median(visible):.0f} ms, max {visible[-1]:.0f} ms "
-            f"({len(visible)} publishes).  "
-        )
-        translation = result["translation"]
-        lines.append(
-            f"Translation of {translation['submit']['articles']:,} new articles: submit "
-            f"{translation['submit']['ms_per_article']:.0f} ms and "
-            f"{translation['submit']['queries_per_article']:.0f} queries per article, sync "
-            f"{translation['sync']['ms_per_article']:.0f} ms and "
-            f"{translation['sync']['queries_per_article']:.0f} queries per article."
-        )
-    return "\n".join(lines)
-
-
-# Figures that must not grow with the archive: label, and where each result holds it.
-GROWTH = [
-    ("article, median server time", ("client", "article", "median_ms")),
-    ("last news index page, median server time", ("client", "index_last", "median_ms")),
-    ("translation submit, ms per article", ("translation", "submit", "ms_per_article")),
-    ("translation sync, ms per article", ("translation", "sync", "ms_per_article")),
-]
-
-
-def growth(results):
-    """How the figures that must not grow with the archive compare to the smallest size."""
-    if len(results) < 2:
-        return ""
-
-    def figure(result, path):
-        return functools.reduce(lambda value, key: value[key], path, result)
-
-    base = results[0]
-    lines = [f"\nCompared with {base['size']:,} articles per language:"]
-    for result in results[1:]:
-        lines.append(f"- at {result['size']:,}:")
-        for label, path in GROWTH:
-            old, new = figure(base, path), figure(result, path)
-            lines.append(f"  - {label}: {old:.1f} → {new:.1f} ({new / old - 1:+.0%})")
-    return "\n".join(lines)
 
 
 def main():

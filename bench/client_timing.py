@@ -56,7 +56,7 @@ def discover():
     from django.conf import settings
     from wagtail.models import Locale
 
-    from news.api import Cursor
+    from news.api.paging import Cursor
     from news.models import ArticlePage, NewsIndexPage
 
     lt = Locale.objects.get(language_code="lt")

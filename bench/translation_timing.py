@@ -10,7 +10,7 @@ commits.
    action does (wagtail-localize's ``translate_object``: source, segments, draft edition);
 3. the editors change each source and publish it (not timed);
 4. *sync*: each source's translations are synced with machine translation and published,
-   as the "Sync translated pages" action does (news.translation_workflow.sync_translations,
+   as the "Sync translated pages" action does (news.translation.workflow.sync_translations,
    with wagtail-localize's dummy translator: no network).
 
 Prints JSON: per step, total seconds, milliseconds and SQL queries per article.
@@ -39,7 +39,7 @@ from wagtail_localize.models import TranslationSource  # noqa: E402
 from wagtail_localize.operations import translate_object  # noqa: E402
 
 from news.models import ArticlePage  # noqa: E402
-from news.translation_workflow import sync_translations  # noqa: E402
+from news.translation.workflow import sync_translations  # noqa: E402
 
 
 class Step:

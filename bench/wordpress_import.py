@@ -39,9 +39,9 @@ BODY = """<!-- wp:paragraph -->
 <!-- /wp:table -->"""
 
 TEXTS = {
-    "lt": ("Kauno naujiena", "Miestas kviečia gyventojus mokytis.", "Skaičiai", "Bibliotekos dirba ilgiau."),
-    "en": ("Kaunas news", "The city invites residents to learn.", "Figures", "Libraries open longer."),
-}  # fmt: skip
+    "lt": ("Kauno naujiena", "Miestas kviečia mokytis.", "Skaičiai", "Bibliotekos dirba ilgiau."),
+    "en": ("Kaunas news", "The city invites you to learn.", "Figures", "Libraries open longer."),
+}
 
 
 def _meta(key, value):

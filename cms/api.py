@@ -2,7 +2,7 @@
 
 Wagtail's v3 API is one django-ninja `NinjaAPI` instance. Wagtail apps register their
 routers on it when they load (pages, sites, images, documents, redirects, whoami,
-schema); this module adds the site's own content endpoints (news.api, home.api) to the
+schema); this module adds the site's own content endpoints (news.api.articles, home.api) to the
 same instance, so one OpenAPI schema (/api/v3/openapi.json, browsable at /api/v3/docs/)
 and one error format (RFC 7807 problem+json) cover them all. It also
 
@@ -41,8 +41,8 @@ from wagtail.api.validators import SiteFilterValidator
 from wagtail.models import Locale, Site
 
 from home.api import router as home_router
-from news.api import LOCALE_CODES
-from news.api import router as news_router
+from news.api.articles import router as news_router
+from news.api.content import LOCALE_CODES
 
 api.add_router("/", news_router)
 api.add_router("/", home_router)

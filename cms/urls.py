@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
@@ -7,13 +9,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.health import healthz
+from cms.operations.health import healthz
 from home.sitemaps import EditionsSitemap
 from news.feeds import LatestArticlesFeed
-from news.search_views import search
+from news.search.views import search
 
 urlpatterns = [
-    # For load balancers: outside i18n_patterns, so it never redirects (cms/health.py).
+    # For load balancers: outside i18n_patterns, so it never redirects (cms/operations/health.py).
     path("healthz", healthz, name="healthz"),
     # The headless API (cms/api.py): outside i18n_patterns, its URLs carry no language.
     path("", include("cms.api")),
@@ -23,9 +25,6 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 

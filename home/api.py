@@ -1,6 +1,6 @@
 """Content API for the home page of each language edition, and lookup of any page by URL.
 
-Mounted with news.api's router by cms/api.py; see that module for what readers may see.
+Mounted with news.api.articles' router by cms/api.py; see that module for what readers may see.
 """
 
 from typing import Annotated, Literal
@@ -11,26 +11,17 @@ from django.http import Http404, HttpResponse
 from ninja import Field, Query, Router, Schema
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 
-from news.api import (
-    API_TAG,
+from news.api.articles import API_TAG, last_modified
+from news.api.content import (
     LOCALE_CODES,
-    ArticleDetail,
-    ArticleSerializer,
-    ArticleSummary,
     LocaleCode,
-    PageLink,
     PublicContent,
-    RichTextParams,
-    Translation,
-    api_url,
     detail_queryset,
-    last_modified,
     listing_queryset,
-    page_url,
-    param_names,
-    reject_unknown_parameters,
-    text_param,
 )
+from news.api.params import RichTextParams, param_names, reject_unknown_parameters, text_param
+from news.api.schemas import ArticleDetail, ArticleSummary, PageLink, Translation
+from news.api.serializers import ArticleSerializer, api_url, page_url
 from news.models import ArticlePage, NewsIndexPage
 
 from .models import HomePage

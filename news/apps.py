@@ -5,6 +5,6 @@ class NewsConfig(AppConfig):
     name = "news"
 
     def ready(self):
-        from . import cache, signals  # noqa: F401  (translation workflow receivers)
+        from .caching import purge
 
-        cache.connect()  # fragment versions and edge cache purging on publish
+        purge.connect()  # fragment versions and edge cache purging on publish

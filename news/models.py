@@ -21,7 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from .blocks import ArticleBodyBlock
 from .pagination import ListingPaginator
-from .panels import TranslationStatusPanel
+from .translation.panels import TranslationStatusPanel
 from .wordpress.models import WordPressItem  # noqa: F401 - the importer's record (README)
 
 # Renditions that article listings show; prefetched together so a listing costs no query per card.

@@ -6,28 +6,13 @@ them all. `ListingPaginator` reads the back half of a listing from its other end
 reverse order (an ordered queryset's ``reverse()``), so the last page costs what the first
 does and the deepest offset is half the listing. The count (which every page shows) is kept
 in the cache under a key that changes whenever a page is published, unpublished, moved or
-deleted (news.cache.listing_version); `cached_count` does the same for the API's listing.
+deleted (news.caching.versions.cached_count), as the API's listing count is.
 """
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
-from .cache import listing_version
-
-
-def cached_count(key, count):
-    """``count()``, kept in the cache under ``key`` until the listings change.
-
-    The key must name everything that decides the rows counted; the listing version added
-    to it changes on every publish, unpublish, move or delete of a page.
-    """
-    versioned_key = f"news:listing-count:{key}:{listing_version()}"
-    value = cache.get(versioned_key)
-    if value is None:
-        value = count()
-        cache.set(versioned_key, value, 3600)
-    return value
+from news.caching.versions import cached_count
 
 
 class ListingPaginator(Paginator):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from django.utils import translation
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG = ROOT / "locale" / "lt" / "LC_MESSAGES" / "django.po"
@@ -58,7 +59,6 @@ def test_lithuanian_catalog_passes_msgfmt_check():
     ],
 )
 def test_lithuanian_plural_forms_are_used(count, expected):
-    from django.utils import translation
 
     with translation.override("lt"):
         text = translation.ngettext("%(counter)s article", "%(counter)s articles", count)

@@ -16,8 +16,10 @@ def env_list(name, default=""):
 
 
 INSTALLED_APPS = [
+    "cms",
     "home",
     "news",
+    "news.translation",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v3",
@@ -57,8 +59,8 @@ MIDDLEWARE = [
     # Content-Security-Policy (CONTENT_SECURITY_POLICY below; the admin's in cms/csp.py).
     "cms.csp.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Cache-Control for anonymous page views (news/cache.py); before SessionMiddleware.
-    "news.cache.PublicCacheControlMiddleware",
+    # Cache-Control for anonymous page views (news/caching/headers.py); before SessionMiddleware.
+    "news.caching.headers.PublicCacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, except that it leaves /api/ alone (no /lt/ redirect of a 404).
     "cms.middleware.LocaleMiddleware",
@@ -77,7 +79,7 @@ ROOT_URLCONF = "cms.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PROJECT_DIR / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -145,7 +147,6 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
-STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "static"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -162,17 +163,17 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Kaunas News"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Wagtail's database backend; on PostgreSQL each page is indexed with the text search
-# configuration of its language (news/search_backend.py). "lithuanian" ships with PostgreSQL
+# configuration of its language (news/search/backend.py). "lithuanian" ships with PostgreSQL
 # 12+; news migration 0003 creates a plain one where it is missing.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "news.search_backend",
+        "BACKEND": "news.search.backend",
         "SEARCH_CONFIGS": {"lt": "lithuanian", "en": "english"},
         "INDEX_CONFIG": "simple",
     }
 }
 
-# Caching (README, "Performance"; news/cache.py). Redis with REDIS_URL, else local memory.
+# Caching (README, "Performance"; news/caching/). Redis with REDIS_URL, else local memory.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -196,7 +197,7 @@ WAGTAILFRONTENDCACHE = (
     if FRONTEND_CACHE_URL
     else {}
 )
-# news.cache computes every URL of every language itself: no per-language URL rewriting.
+# news.caching.purge computes every URL of every language itself: no per-language URL rewriting.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 # Anonymous page views: seconds browsers (max-age) and shared caches (s-maxage) may keep
 # them. Purging makes a long edge lifetime safe; without a purger it stays short.

@@ -2,11 +2,11 @@ vcl 4.1;
 # Edge cache in front of the Django/Wagtail site (README, "Performance").
 #
 # - Caches anonymous GET/HEAD answers for as long as the site's Cache-Control allows
-#   (news.cache.PublicCacheControlMiddleware: public, s-maxage=...). Requests carrying the
+#   (news.caching.headers.PublicCacheControlMiddleware: public, s-maxage=...). Requests carrying the
 #   session cookie (editors), the admin and previews always go to the backend.
 # - PURGE from localhost (Wagtail's frontend cache HTTP backend, FRONTEND_CACHE_URL) bans
 #   the URL and every query string of it (?page=2, ?q=...); a URL ending in "*" bans every
-#   URL that starts with it (news.cache.purge_targets).
+#   URL that starts with it (news.caching.purge.purge_targets).
 #
 # The backend address can be changed with `varnishd -p ...` only through the VCL: edit
 # `.host`/`.port` below, or let bench/run and tests/performance write a copy with theirs.

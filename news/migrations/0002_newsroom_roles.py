@@ -1,6 +1,6 @@
 """Editors, Translators and Moderators groups, their permissions and the moderation workflow.
 
-The mapping lives in news/roles.py (shared with the signal that gives Translators their page
+The mapping lives in news/translation/roles.py (shared with the signal that gives Translators their page
 permissions when an English edition's home page is created later).
 """
 
@@ -8,7 +8,7 @@ from django.db import migrations
 
 
 def configure_roles(apps, schema_editor):
-    from news.roles import configure_roles
+    from news.translation.roles import configure_roles
 
     configure_roles(apps)
 

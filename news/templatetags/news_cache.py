@@ -1,10 +1,11 @@
 """``{% news_listing_version as version %}``: the token fragment caches of article listings
-vary on (news.cache: it changes whenever a page is published, unpublished, moved or deleted).
+vary on (news.caching.versions: it changes whenever a page is published, unpublished, moved
+or deleted).
 """
 
 from django import template
 
-from news.cache import listing_version
+from news.caching.versions import listing_version
 
 register = template.Library()
 

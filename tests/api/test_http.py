@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.http import http_date, parse_http_date
 from wagtail.models import Page
 
+from ..factories import translate
+
 pytestmark = pytest.mark.django_db
 
 
@@ -241,8 +243,6 @@ def test_publishing_a_translation_changes_the_source_etag(client, api_articles):
     source = api_articles["lt_new"]
     url = f"/api/v3/articles/{source.pk}/"
     before = client.get(url)
-
-    from ..factories import translate
 
     translate(source, api_articles["en_mid"].locale, title="New", slug="new")
     after = client.get(url)

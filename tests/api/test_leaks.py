@@ -9,7 +9,7 @@ import datetime
 
 import pytest
 from django.test import override_settings
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction, Site
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
 
 from home.models import HomePage
 from news.models import NewsIndexPage
@@ -180,7 +180,6 @@ def test_an_unpublished_translation_of_a_home_page_is_not_an_edition(client, api
 @pytest.fixture
 def other_site(api_site):
     """A second site on another host, with a Lithuanian home, news index and article."""
-    from wagtail.models import Page
 
     home = Page.get_first_root_node().add_child(
         instance=HomePage(title="Kitas", slug="kitas", locale=api_site.lt)

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from news.api import OFFSET_MAX, Cursor
+from news.api.paging import OFFSET_MAX, Cursor
 
 from ..factories import translate
 from .builders import make_article

@@ -5,6 +5,8 @@ render every fragment)."""
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from ..factories import create_article, make_image
 
@@ -51,8 +53,6 @@ def test_pages_as_served_stay_within_budget(
 
 
 def test_search_costs_the_same_on_every_page(client, newsroom, django_assert_num_queries):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     counts = []
     for page in (1, 2):

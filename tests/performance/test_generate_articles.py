@@ -4,9 +4,10 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page
 from wagtail_localize.models import Translation
+from wagtail_localize.operations import translate_object
 
 from news.models import ArticlePage
-from news.search_views import search_articles
+from news.search.views import search_articles
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +50,6 @@ def test_needs_the_site_tree(db):
 def test_source_only_articles_can_be_submitted_for_translation(tree):
     """What bench/translation_timing.py submits: Lithuanian articles with no English edition
     and no translation records yet, which wagtail-localize then translates like any other."""
-    from wagtail_localize.operations import translate_object
 
     call_command("generate_articles", count=3, source_only=True, verbosity=0)
     lt = list(ArticlePage.objects.filter(locale=tree.lt))

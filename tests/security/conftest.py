@@ -1,4 +1,4 @@
-"""Fixtures of the security and operations tests.
+"""Fixtures of the security tests.
 
 The site tree, images and article builders come from tests/conftest.py; the newsroom (users
 in each role, a published article with every kind of segment) from the translation tests.

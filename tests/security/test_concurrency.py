@@ -14,7 +14,7 @@ from django.urls import reverse
 from wagtail.models import Revision
 from wagtail_localize.models import StringTranslation
 
-from news.roles import EDITORS
+from news.translation.roles import EDITORS
 from tests.translation.helpers import (
     ENGLISH,
     editor_props,

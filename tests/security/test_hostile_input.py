@@ -13,6 +13,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from wagtail.api.v3.api import api
 
+import cms.urls  # noqa: F401 - registers this site's routers on Wagtail's API
+
 pytestmark = pytest.mark.django_db
 
 GARBAGE = [
@@ -122,7 +124,6 @@ def test_garbage_is_not_found(site_content, url):
 
 def api_operations():
     """Every GET operation of the API schema with its parameters."""
-    import cms.urls  # noqa: F401 - registers this site's routers on Wagtail's API
 
     schema = api.get_openapi_schema()
     operations = []

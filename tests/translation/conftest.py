@@ -16,7 +16,7 @@ from django.test import Client
 from wagtail.users.models import UserProfile
 
 from news.models import NewsIndexPage
-from news.roles import EDITORS, MODERATORS, TRANSLATORS
+from news.translation.roles import EDITORS, MODERATORS, TRANSLATORS
 
 from ..factories import SiteTree, add_news_index, build_site_tree
 from .helpers import (

@@ -4,7 +4,7 @@ marked for review."""
 from wagtail_localize.models import StringSegment, StringTranslation
 
 from news.models import ArticlePage
-from news.translation_status import MEMORY_TOOL_NAME, statuses_of
+from news.translation.status import MEMORY_TOOL_NAME, statuses_of
 
 from .helpers import (
     ENGLISH,

@@ -221,7 +221,7 @@ def test_restarting_a_stopped_translation_keeps_the_edits_made_meanwhile(
 ):
     """wagtail-localize #876: left to itself, the restart overwrites the hand edits."""
     if not kept:
-        monkeypatch.setattr("news.wagtail_hooks.keep_manual_edits", lambda *args, **kw: 0)
+        monkeypatch.setattr("news.translation.wagtail_hooks.keep_manual_edits", lambda *args, **kw: 0)
     translation = translation_of(article, newsroom.en)
     edit_url = reverse("wagtailadmin_pages:edit", args=[english_article.pk])
     stop = reverse("wagtail_localize:stop_translation", args=[translation.pk])

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from news.models import ArticlePage
-from news.translation_status import Status, statuses_of
+from news.translation.status import Status, statuses_of
 
 from .helpers import (
     ENGLISH,

@@ -19,7 +19,13 @@ from wagtail.models import GroupPagePermission, Page, TaskState, WorkflowPage
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from news.models import ArticlePage
-from news.roles import EDITORS, MODERATION_WORKFLOW, MODERATORS, TRANSLATORS, configure_roles
+from news.translation.roles import (
+    EDITORS,
+    MODERATION_WORKFLOW,
+    MODERATORS,
+    TRANSLATORS,
+    configure_roles,
+)
 
 from .helpers import (
     database_state,

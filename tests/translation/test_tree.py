@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published
 
 from news.models import ArticlePage, NewsIndexPage
-from news.signals import correct_numchild
+from news.translation.signals import correct_numchild
 
 from .helpers import article_body, create_article, submit_for_translation
 

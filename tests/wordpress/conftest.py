@@ -54,11 +54,11 @@ def kaunas_site(django_db_setup, django_db_blocker, tmp_path_factory):
     after it, as usual)."""
     base = tmp_path_factory.mktemp("kaunas")
     uploads = make_uploads(base)
-    with override_settings(MEDIA_ROOT=str(base / "media")), django_db_blocker.unblock():
-        with transaction.atomic():
-            report = run_import(KAUNAS, "--uploads", uploads)
-            yield SimpleNamespace(report=report, uploads=uploads)
-            transaction.set_rollback(True)
+    media = override_settings(MEDIA_ROOT=str(base / "media"))
+    with media, django_db_blocker.unblock(), transaction.atomic():
+        report = run_import(KAUNAS, "--uploads", uploads)
+        yield SimpleNamespace(report=report, uploads=uploads)
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from wagtail.models import Page, Site
 from home.models import ContentPage, HomePage
 from news.models import ArticlePage, NewsIndexPage, WordPressItem
 
-
 pytestmark = pytest.mark.django_db
 
 UTC = datetime.UTC

@@ -1,0 +1,92 @@
+"""The benchmark's results as a Markdown table, and how they grow with the archive."""
+
+import functools
+import statistics
+
+LABELS = [
+    ("home", "Home"),
+    ("index_first", "News index, first page"),
+    ("index_last", "News index, last page"),
+    ("article", "Article"),
+    ("more_news", "More news (API)"),
+    ("api_article", "API article"),
+    ("api_listing", "API listing"),
+    ("api_listing_last", "API listing, last page (cursor)"),
+    ("search", "Search"),
+]
+
+
+def table(results):
+    lines = []
+    for result in results:
+        static = result["static"]
+        lines.append(
+            f"\n**{result['size']:,} articles per language** — static nginx file: "
+            f"{static['rps']:,.0f} req/s, p50 {static['p50_ms']:.2f} ms, p99 "
+            f"{static['p99_ms']:.2f} ms (= 1.00)\n"
+        )
+        lines.append(
+            "| page | SQL | median ms | p95 ms | gunicorn req/s (× static) | p50 / p99 ms "
+            "| varnish req/s (× static) | p50 / p99 ms |"
+        )
+        lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for key, label in LABELS:
+            client = result["client"][key]
+            gun, edge = result["load"][key]["gunicorn"], result["load"][key]["varnish"]
+            lines.append(
+                f"| {label} | {client['queries']} | {client['median_ms']:.1f} | "
+                f"{client['p95_ms']:.1f} | {gun['rps']:,.0f} ({gun['rps_ratio_to_static']:.2g}) | "
+                f"{gun['p50_ms']:.1f} / {gun['p99_ms']:.1f} | "
+                f"{edge['rps']:,.0f} ({edge['rps_ratio_to_static']:.2f}) | "
+                f"{edge['p50_ms']:.2f} / {edge['p99_ms']:.2f} |"
+            )
+        mix = result["edge_mix"]
+        visible = sorted(publish["visible_ms"] for publish in mix["publishes"])
+        lines.append(
+            f"\nEdge cache, reader mix of {mix['urls']} URLs while an editor publishes: "
+            f"{mix['rps']:,.0f} req/s, p50 {mix['p50_ms']:.2f} ms, p99 {mix['p99_ms']:.1f} ms; "
+            f"cache hit ratio {mix['hit_ratio']:.2%} ({mix['counters']['cache_hit']:,} hits, "
+            f"{mix['counters']['cache_miss']:,} misses, "
+            f"{mix['counters']['s_pass']:,} passes).  "
+        )
+        lines.append(
+            f"Publish to visible through the edge cache, under that load: median "
+            f"{statistics.median(visible):.0f} ms, max {visible[-1]:.0f} ms "
+            f"({len(visible)} publishes).  "
+        )
+        translation = result["translation"]
+        lines.append(
+            f"Translation of {translation['submit']['articles']:,} new articles: submit "
+            f"{translation['submit']['ms_per_article']:.0f} ms and "
+            f"{translation['submit']['queries_per_article']:.0f} queries per article, sync "
+            f"{translation['sync']['ms_per_article']:.0f} ms and "
+            f"{translation['sync']['queries_per_article']:.0f} queries per article."
+        )
+    return "\n".join(lines)
+
+
+# Figures that must not grow with the archive: label, and where each result holds it.
+GROWTH = [
+    ("article, median server time", ("client", "article", "median_ms")),
+    ("last news index page, median server time", ("client", "index_last", "median_ms")),
+    ("translation submit, ms per article", ("translation", "submit", "ms_per_article")),
+    ("translation sync, ms per article", ("translation", "sync", "ms_per_article")),
+]
+
+
+def growth(results):
+    """How the figures that must not grow with the archive compare to the smallest size."""
+    if len(results) < 2:
+        return ""
+
+    def figure(result, path):
+        return functools.reduce(lambda value, key: value[key], path, result)
+
+    base = results[0]
+    lines = [f"\nCompared with {base['size']:,} articles per language:"]
+    for result in results[1:]:
+        lines.append(f"- at {result['size']:,}:")
+        for label, path in GROWTH:
+            old, new = figure(base, path), figure(result, path)
+            lines.append(f"  - {label}: {old:.1f} → {new:.1f} ({new / old - 1:+.0%})")
+    return "\n".join(lines)

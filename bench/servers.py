@@ -1,0 +1,147 @@
+"""The processes the benchmark measures and loads: gunicorn, nginx, wrk (bench/bench.py)."""
+
+import datetime
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from tests.caching.edge import free_port, wait_for_port
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv").exists() else sys.executable
+PG = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
+NGINX_TEMPLATE = ROOT / "deploy" / "nginx" / "bench-static.conf"
+HOST = "localhost"  # the demo Site's hostname
+
+
+def log(message):
+    print(f"[bench {datetime.datetime.now():%H:%M:%S}] {message}", file=sys.stderr, flush=True)
+
+
+def run(command, env=None, **kwargs):
+    return subprocess.run(
+        command, check=True, cwd=ROOT, env={**os.environ, **(env or {})}, **kwargs
+    )
+
+
+@contextmanager
+def process(command, port, env=None, cwd=ROOT):
+    proc = subprocess.Popen(
+        command,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        try:
+            wait_for_port(port, timeout=30)
+        except RuntimeError:
+            proc.kill()
+            raise RuntimeError(
+                f"{command[0]} did not start: {proc.communicate()[1].decode()[-2000:]}"
+            ) from None
+        yield proc
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def gunicorn(database, workers):
+    port = free_port()
+    env = {
+        "DATABASE_URL": f"{PG}/{database}",
+        "DATABASE_CONN_MAX_AGE": "600",
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "REDIS_URL": REDIS,
+        "FRONTEND_CACHE_URL": "",
+    }
+    command = [
+        str(Path(PYTHON).parent / "gunicorn"),
+        "cms.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--access-logfile",
+        "/dev/null",
+        "--error-logfile",
+        "-",
+        "--log-level",
+        "error",
+    ]
+    return port, process(command, port, env)
+
+
+@contextmanager
+def nginx_static(html):
+    """nginx serving `html` at /article.html on a free port (deploy/nginx/bench-static.conf)."""
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="nginx-bench-") as prefix:
+        www = Path(prefix) / "www"
+        www.mkdir()
+        (www / "article.html").write_bytes(html)
+        (Path(prefix) / "logs").mkdir()
+        conf = Path(prefix) / "nginx.conf"
+        conf.write_text(
+            NGINX_TEMPLATE.read_text()
+            .replace("@PORT@", str(port))
+            .replace("@ROOT@", str(www))
+            .replace("@PREFIX@", prefix)
+        )
+        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+        with process([nginx, "-p", prefix, "-c", str(conf)], port):
+            yield port
+
+
+def fetch(port, path):
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Host": HOST})
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+        return response.status, response.read(), dict(response.headers)
+
+
+LATENCY = re.compile(r"^\s+(50|99)(?:\.000)?%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
+RATE = re.compile(r"^Requests/sec:\s+([\d.]+)", re.MULTILINE)
+NON_2XX = re.compile(r"Non-2xx or 3xx responses:\s+(\d+)")
+UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(port, path, duration, connections, threads, script=None, env=None, prefix=()):
+    out = run(
+        [
+            *prefix,
+            shutil.which("wrk") or "/usr/bin/wrk",
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{duration}s",
+            "--latency",
+            "-H",
+            f"Host: {HOST}",
+            *(["--script", str(script)] if script else []),
+            f"http://127.0.0.1:{port}{path}",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+    ).stdout
+    latencies = {pct: float(value) * UNIT_MS[unit] for pct, value, unit in LATENCY.findall(out)}
+    errors = NON_2XX.search(out)
+    return {
+        "rps": float(RATE.search(out).group(1)),
+        "p50_ms": round(latencies.get("50", float("nan")), 3),
+        "p99_ms": round(latencies.get("99", float("nan")), 3),
+        "non_2xx": int(errors.group(1)) if errors else 0,
+    }

@@ -1,0 +1,2 @@
+"""Caching of the public site (README, "Caching"): HTTP headers for the edge cache
+(`headers`), versions of cached listings (`versions`), and purging on change (`purge`)."""

@@ -1,0 +1,190 @@
+"""Edge cache purging and new listing versions on publish, unpublish, move and delete.
+
+`purge_targets(page)` is the set of URLs an edge cache must forget when `page` changes. A
+URL ending in ``*`` is a prefix; a plain URL also covers its query strings (the VCL turns
+each PURGE into a ban). They go to ``wagtail.contrib.frontend_cache``'s backends
+(``WAGTAILFRONTENDCACHE``, from ``FRONTEND_CACHE_URL``) once the transaction commits, with
+a new listing version (news.caching.versions) for the fragment caches.
+"""
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
+from django.utils import translation
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from news.models import ArticlePage, NewsIndexPage
+
+from .versions import bump_listing_version
+
+logger = logging.getLogger(__name__)
+
+
+def _full_url(page, url_path=None):
+    """The page's absolute URL (or the one it had at ``url_path``), or None."""
+    if url_path is not None and url_path != page.url_path:
+        page = Page(
+            id=page.id,
+            path=page.path,
+            depth=page.depth,
+            url_path=url_path,
+            locale_id=page.locale_id,
+        )
+    try:
+        return page.get_full_url()
+    except Exception:  # an orphan page, or no site: nothing to purge
+        logger.warning("No URL to purge for page %s", page.pk, exc_info=True)
+        return None
+
+
+def _site_roots():
+    """(root url, language code) of every language edition of every site."""
+    return [(root.root_url, root.language_code) for root in Site.get_site_root_paths()]
+
+
+def _in_more_news_window(article):
+    """True when the article is (or was just) among the newest ones "More news" shows.
+
+    "More news" under every article shows the NEWS_MORE_COUNT newest other live articles of
+    its language: when one of the NEWS_MORE_COUNT + 1 newest changes, comes or goes, the
+    block changes under (nearly) every article of that language. An older article changing
+    changes no other article page.
+    """
+    window = settings.NEWS_MORE_COUNT + 1
+    newest = list(
+        ArticlePage.objects.live()
+        .filter(locale_id=article.locale_id)
+        .order_by("-publication_date", "-pk")
+        .values_list("pk", "publication_date")[:window]
+    )
+    if article.pk in {pk for pk, _date in newest}:
+        return True
+    # Unpublished or deleted: it was in the window if it is at least as new as the last one.
+    if len(newest) < window:
+        return True
+    oldest_pk, oldest_date = newest[-1]
+    return (article.publication_date, article.pk) > (oldest_date, oldest_pk)
+
+
+def purge_targets(page, old_url_path=None):
+    """Every URL an edge cache must forget when ``page`` changes (see the module docstring).
+
+    - the page and every other edition of it (the language switcher links them);
+    - each language's home page, news index with all its ``?page=`` pages, RSS feed and
+      search pages; the sitemap; every API response (``/api/v3/*``);
+    - for an article among the newest (see `_in_more_news_window`), every article of its
+      language (the news index as a prefix: articles live under it), else none;
+    - for anything else than an article (a home page, an index), everything under it.
+    """
+    page = page.specific
+    urls = set()
+
+    editions = Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
+    for edition in [page, *editions]:
+        url = _full_url(edition)
+        if url:
+            urls.add(url)
+    if old_url_path:
+        old_url = _full_url(page, old_url_path)
+        if old_url:
+            urls.add(old_url)
+            if not isinstance(page, ArticlePage):
+                urls.add(old_url + "*")
+
+    roots = _site_roots()
+    hosts = set()
+    for root_url, language_code in roots:
+        hosts.add(root_url)
+        urls.add(f"{root_url}/{language_code}/")
+        urls.add(f"{root_url}/{language_code}/rss.xml")
+        with translation.override(language_code):
+            urls.add(f"{root_url}{reverse('search')}*")
+    for root_url in hosts:
+        urls.add(f"{root_url}/sitemap.xml")
+        urls.add(f"{root_url}/api/v3/*")
+
+    indexes = NewsIndexPage.objects.all()
+    if isinstance(page, ArticlePage):
+        for index in indexes:
+            url = _full_url(index)
+            if not url:
+                continue
+            if index.locale_id == page.locale_id and _in_more_news_window(page):
+                urls.add(url + "*")
+            else:
+                urls.add(url)  # with its ?page= pages
+    else:
+        for edition in [page, *editions]:
+            url = _full_url(edition)
+            if url:
+                urls.add(url + "*")
+        for index in indexes:
+            url = _full_url(index)
+            if url:
+                urls.add(url)
+    return urls
+
+
+def purge(urls):
+    if not urls or not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    purge_urls_from_cache(sorted(urls))
+
+
+def page_changed(page, old_url_path=None):
+    """After the transaction: new fragment version, edge cache purged."""
+    urls = purge_targets(page, old_url_path) if settings.WAGTAILFRONTENDCACHE else set()
+
+    def after_commit():
+        bump_listing_version()
+        purge(urls)
+
+    # Now, for this transaction's own reads, and after the commit, for everyone's: a request
+    # in between may have cached fragments from the data before the commit.
+    bump_listing_version()
+    transaction.on_commit(after_commit)
+
+
+# Signals (connected in news.apps.NewsConfig.ready)
+
+
+def on_published(sender, instance, **kwargs):
+    page_changed(instance)
+
+
+def on_unpublished(sender, instance, **kwargs):
+    page_changed(instance)
+
+
+def on_moved(sender, instance, url_path_before, url_path_after, **kwargs):
+    if url_path_before != url_path_after and instance.live:
+        page_changed(instance, old_url_path=url_path_before)
+
+
+def on_saved(sender, instance, raw=False, **kwargs):
+    """A live page saved without a publish signal (code, imports): listings may change."""
+    if not raw and isinstance(instance, Page) and instance.live:
+        bump_listing_version()
+        transaction.on_commit(bump_listing_version)
+
+
+def on_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page) and instance.live and not getattr(instance, "_news_purged", 0):
+        instance._news_purged = True
+        try:
+            page_changed(instance)
+        except Exception:  # deleted together with its tree: nothing left to route to
+            logger.warning("Could not purge deleted page %s", instance.pk, exc_info=True)
+
+
+def connect():
+    page_published.connect(on_published, dispatch_uid="news.caching.published")
+    page_unpublished.connect(on_unpublished, dispatch_uid="news.caching.unpublished")
+    post_page_move.connect(on_moved, dispatch_uid="news.caching.moved")
+    post_save.connect(on_saved, dispatch_uid="news.caching.saved")
+    post_delete.connect(on_deleted, dispatch_uid="news.caching.deleted")

@@ -1,0 +1,35 @@
+"""A page editor panel showing where the page's translations stand (same statuses as the report)."""
+
+from django.urls import reverse
+from wagtail.admin.panels import Panel
+from wagtail_localize.models import TranslationSource
+
+from .status import Status, statuses_of
+
+
+class TranslationStatusPanel(Panel):
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "news/admin/translation_status_panel.html"
+
+        def is_shown(self):
+            return bool(self.instance.pk) and super().is_shown()
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            user = self.request.user
+            can_submit = user.has_perm("wagtail_localize.submit_translation")
+            source = TranslationSource.objects.get_for_instance_or_none(self.instance)
+            context.update(
+                statuses=[
+                    status
+                    for status in statuses_of(self.instance)
+                    if status.locale.pk != self.instance.locale_id
+                ],
+                Status=Status,
+                submit_url=can_submit
+                and reverse("wagtail_localize:submit_page_translation", args=[self.instance.pk]),
+                sync_url=can_submit
+                and source is not None
+                and reverse("wagtail_localize:update_translations", args=[source.pk]),
+            )
+            return context

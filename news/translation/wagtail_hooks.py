@@ -1,0 +1,181 @@
+"""Admin hooks of the translation workflow (see README, "Translation workflow")."""
+
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
+from wagtail.models import Page
+from wagtail_localize.models import Translation
+
+from . import views
+from .reports import TranslationsReportView, user_can_see_report
+from .workflow import keep_manual_edits, untranslated_count
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_admin_urls():
+    """Our views, and three that take over wagtail-localize's URLs.
+
+    Wagtail adds the URLs of this hook in hook order, so registering with ``order=-1`` puts
+    these paths ahead of wagtail-localize's identical ones: ``reverse("wagtail_localize:...")``
+    keeps working and now reaches these views.
+    """
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            views.SyncTranslationsView.as_view(),
+            name="news_sync_translations",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/pofile/download/",
+            views.download_pofile,
+            name="news_download_pofile",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            views.upload_pofile,
+            name="news_upload_pofile",
+        ),
+        path(
+            "translations/<int:translation_id>/publish-incomplete/",
+            views.PublishIncompleteTranslationView.as_view(),
+            name="news_publish_incomplete_translation",
+        ),
+        path(
+            "reports/translation-status/",
+            TranslationsReportView.as_view(),
+            name="news_translations_report",
+        ),
+        path(
+            "reports/translation-status/results/",
+            TranslationsReportView.as_view(results_only=True),
+            name="news_translations_report_results",
+        ),
+    ]
+
+
+class TranslationsReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_can_see_report(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_translations_report_menu_item():
+    return TranslationsReportMenuItem(
+        gettext_lazy("Translations"),
+        reverse("news_translations_report"),
+        name="translation-status",
+        icon_name="site",
+        order=8900,
+    )
+
+
+@hooks.register("construct_reports_menu")
+def hide_wagtail_localize_report(request, menu_items):
+    """Ours replaces wagtail-localize's report of the same name (still reachable by its URL)."""
+    theirs = reverse("wagtail_localize:translations_report")
+    menu_items[:] = [item for item in menu_items if item.url != theirs]
+
+
+@hooks.register("before_edit_page", order=-1)
+def refuse_incomplete_translation_publish(request, page):
+    """The translation editor's Publish, refused while segments are untranslated.
+
+    Runs before wagtail-localize's hook, which would publish with source text in the gaps.
+    """
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    translation = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).first()
+    if translation is None:
+        return None
+    missing = untranslated_count(translation)
+    if not missing:
+        return None
+    buttons = []
+    if views.can_publish_incomplete(request.user, translation):
+        url = reverse("news_publish_incomplete_translation", args=[translation.pk])
+        buttons.append(messages.button(url, _("Publish anyway")))
+    messages.error(
+        request,
+        ngettext(
+            "Not published: %(count)d segment is not translated yet, and readers would see it "
+            "in %(source)s. Translate it first.",
+            "Not published: %(count)d segments are not translated yet, and readers would see "
+            "them in %(source)s. Translate them first.",
+            missing,
+        )
+        % {"count": missing, "source": translation.source.locale.get_display_name()},
+        buttons=buttons,
+    )
+    return redirect(request.path)
+
+
+def _may_delete(user, page):
+    """Deleting is for those who may also create pages here (Editors), not for Translators.
+
+    Wagtail lets anyone who may edit a page without children delete it; Translators may edit
+    the pages of the English edition, but deleting one would throw its translation away.
+    """
+    permissions = page.permissions_for_user(user)
+    return user.is_superuser or ("add" in permissions.permissions and permissions.can_delete())
+
+
+@hooks.register("before_delete_page")
+def refuse_delete_without_add_permission(request, page):
+    if not _may_delete(request.user, page):
+        return permission_denied(request)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_delete_without_add_permission(request, action_type, objects, action_class):
+    if action_type == "delete" and any(
+        isinstance(obj, Page) and not _may_delete(request.user, obj) for obj in objects
+    ):
+        return permission_denied(request)
+    return None
+
+
+@hooks.register("before_edit_page", order=-1)
+def keep_manual_edits_on_restart(request, page):
+    """Before wagtail-localize restarts a stopped translation, keep what was edited by hand."""
+    if request.method == "POST" and "localize-restart-translation" in request.POST:
+        translation = Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=False
+        ).first()
+        if translation is not None:
+            keep_manual_edits(translation, user=request.user)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def publish_translations_from_their_editor(request, action_type, objects, action_class):
+    """A bulk publish would publish a translation's latest revision, which may be a draft
+    saved by a sync with source text in it: translations are published from their editor,
+    which builds the page from its translated segments (and refuses while some are missing).
+    """
+    if action_type != "publish":
+        return None
+    translations = [
+        page
+        for page in objects
+        if isinstance(page, Page)
+        and Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        ).exists()
+    ]
+    if not translations:
+        return None
+    messages.error(
+        request,
+        _("Publish translations from the translation editor: %(titles)s.")
+        % {"titles": ", ".join(page.get_admin_display_title() for page in translations)},
+    )
+    return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))

@@ -1,0 +1,1 @@
+"""Tests of caching: edge-cache headers, listing versions, purging (news/caching/)."""

@@ -1,0 +1,1 @@
+"""Tests of site operations: backup and restore, health check (cms/operations/)."""

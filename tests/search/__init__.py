@@ -1,0 +1,1 @@
+"""Tests of site search (news/search/)."""
