@@ -22,6 +22,18 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+import psycopg  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+
+from news.wordpress.importer import Importer  # noqa: E402
 
 BODY = """<!-- wp:paragraph -->
 <p>{lead} Plačiau – <a href="https://bench.example.lt/?p={other}">kitame straipsnyje</a>.</p>
@@ -92,19 +104,8 @@ def write_export(path, count):
         out.write("</channel></rss>\n")
 
 
-def run_one(count):
-    """In the child process: migrate, write the export, import it, print the figures."""
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
-
-    from news.wordpress.importer import Importer
-
-    call_command("migrate", verbosity=0)
+def measure(count):
+    """Import a generated export of ``count`` posts; seconds and queries per post."""
     queries = 0
 
     def count_query(execute, sql, params, many, context):
@@ -121,21 +122,15 @@ def run_one(count):
             seconds = time.perf_counter() - started
     assert not report.failures, report.failures
     assert report.groups_linked["article"] == count // 2, str(report)
-    print(
-        json.dumps(
-            {
-                "posts": count,
-                "seconds": round(seconds, 2),
-                "ms_per_post": round(seconds * 1000 / count, 1),
-                "queries_per_post": round(queries / count, 1),
-            }
-        )
-    )
+    return {
+        "posts": count,
+        "seconds": round(seconds, 2),
+        "ms_per_post": round(seconds * 1000 / count, 1),
+        "queries_per_post": round(queries / count, 1),
+    }
 
 
 def _recreate_postgres(url):
-    import psycopg
-
     parts = urlsplit(url)
     name = parts.path.lstrip("/")
     admin = urlunsplit(parts._replace(path="/postgres"))
@@ -150,8 +145,9 @@ def main():
     parser.add_argument("--database-url", default="", help="PostgreSQL (default: SQLite)")
     parser.add_argument("--run", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.run:
-        run_one(args.run)
+    if args.run:  # in the process of one size, on its new database
+        call_command("migrate", verbosity=0)
+        print(json.dumps(measure(args.run)))
         return
     print(f"{'posts':>7} {'seconds':>8} {'ms/post':>8} {'queries/post':>13}")
     for size in (int(value) for value in args.sizes.split(",")):
