@@ -181,7 +181,11 @@ def _term(element, name):
     return Term(
         taxonomy=taxonomy or fields.get("wp:term_taxonomy", ""),
         term_id=_int(fields.get("wp:term_id")),
-        slug=unquote(fields.get(f"wp:{prefix}_nicename") or fields.get("wp:term_slug", "")),
+        slug=unquote(
+            fields.get(f"wp:{prefix}_nicename")
+            or fields.get(f"wp:{prefix}_slug")
+            or fields.get("wp:term_slug", "")
+        ),
         name=fields.get(f"wp:{prefix}_name")
         or fields.get("wp:cat_name")
         or fields.get("wp:tag_name")
