@@ -8,6 +8,7 @@ index as their translations (same ``translation_key``), as the translation workf
 from dataclasses import dataclass
 
 from django.conf import settings
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
@@ -93,5 +94,7 @@ def _translation(page, locale, titles, user):
     if not Page._slug_is_available(translation.slug, translation.get_parent(), translation):
         translation.slug = f"{translation.slug}-{locale.language_code}"
     translation.save_revision(user=user).publish(user=user)
+    # Retitling the copy before its first publish is no move: no redirect from the old slug.
+    Redirect.objects.filter(redirect_page=translation, automatically_created=True).delete()
     translation.refresh_from_db()
     return translation
