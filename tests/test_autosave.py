@@ -26,7 +26,7 @@ def autosave_of_a_title(admin_client, tree, title, slug):
             "publication_date": "2024-05-03",
             "hero_image": "",
             "hero_image_alt": "",
-            "topics": "",
+            "topic_links": inline_formset([]),
             "body": streamfield([]),
             "bylines": inline_formset([]),
             "related_links": inline_formset([]),

@@ -2,14 +2,24 @@
 
 import datetime
 
+import pytest
 from django.utils import timezone
 from wagtail.test.utils.form_data import streamfield
+from wagtail.users.models import UserProfile
 
 from news.models import ArticlePage
 
 from .factories import article_form_data, paragraph_form_value
 
 BODY = streamfield([("paragraph", paragraph_form_value("<p>Tekstas.</p>"))])
+
+
+@pytest.fixture(autouse=True)
+def english_admin(admin_user):
+    """The warnings are asserted in English: the admin's language is the user's choice."""
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
 
 
 def create(admin_client, tree, date, publish=True, **fields):

@@ -33,7 +33,8 @@ FEW, MANY = 5, 60
 # Issue 13 added one query to each: the authors of the article and of every card (bylines);
 # and one more to the article: the related articles an editor chose for "More news".
 PAGES = {
-    "article": (lambda newsroom: newsroom.shown.url, 14),
+    # Topic links (issue 12), bylines and related articles (issue 13): one query each.
+    "article": (lambda newsroom: newsroom.shown.url, 15),
     "news index": (lambda newsroom: "/lt/naujienos/", 11),
     "news index, last page": (lambda newsroom: f"/lt/naujienos/?page={newsroom.last_page}", 11),
     "home": (lambda newsroom: "/lt/", 11),
