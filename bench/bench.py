@@ -47,6 +47,7 @@ from bench.servers import (  # noqa: E402
     run,
     wrk,
 )
+from bench.worker import db_worker  # noqa: E402
 from tests.caching.edge import varnish  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
@@ -180,7 +181,8 @@ def mix_through(edge, paths, database, article_id, args):
     }
     rounds = 5
     pause = args.mix_duration / (rounds + 1)  # the publishes fall within the readers' run
-    with tempfile.NamedTemporaryFile("w", suffix=".paths") as listing:
+    # The purges of the publishes are queued: a worker runs them (bench/worker.py).
+    with tempfile.NamedTemporaryFile("w", suffix=".paths") as listing, db_worker(env):
         listing.write("\n".join(paths) + "\n")
         listing.flush()
         before = edge.counters(*LOOKUPS)

@@ -19,7 +19,7 @@ PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv").exists() els
 PG = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
 NGINX_TEMPLATE = ROOT / "deploy" / "nginx" / "bench-static.conf"
-HOST = "localhost"  # the demo Site's hostname
+HOST = "localhost"  # the demo Site's hostname (DEMO_SITE_ADDRESS in bench/settings.py)
 
 
 def log(message):

@@ -10,6 +10,9 @@ import os
 os.environ.setdefault("SECRET_KEY", "bench-only-insecure-key")
 os.environ.setdefault("ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+# The demo Site the benchmark's load_demo makes: the host its requests and purges name
+# (bench/servers.py HOST), not the README's runserver address.
+os.environ.setdefault("DEMO_SITE_ADDRESS", "localhost:80")
 
 from cms.settings.production import *  # noqa: E402, F403
 

@@ -103,6 +103,8 @@ def measure(count):
                 sources[article.translation_key],
                 user=editor,
                 publish=True,
+                # Machine-filled segments await review: the editor's explicit override.
+                publish_incomplete=True,
                 machine_translator=translator,
             )
             assert len(result.published) == 1, result

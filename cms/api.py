@@ -40,12 +40,22 @@ from wagtail.api.v3.routers import pages as wagtail_pages
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.models import Locale, Site
 
+from cms import api_schema
+from cms.api_surface import restrict_redirects, turn_off
 from home.api import router as home_router
 from news.api.articles import router as news_router
 from news.api.content import LOCALE_CODES
+from news.api.topics import router as topics_router
+from news.preview.api import router as preview_router
+from news.search.views import clean_query
 
 api.add_router("/", news_router)
+api.add_router("/", topics_router)
+api.add_router("/", preview_router)
 api.add_router("/", home_router)
+# The write endpoints the product does without, and who sees redirects (cms/api_surface.py).
+turn_off(api)
+restrict_redirects(api)
 
 
 def locale_aware_find(find_page):
@@ -92,6 +102,8 @@ if not getattr(find_operation.view_func, "locale_aware", False):
 
 # Ids, limits and offsets beyond this are client errors (and overflow SQLite's integers).
 MAX_INT = 2**31 - 1
+# Errors, optional auth and bounds in the OpenAPI schema (cms/api_schema.py).
+api_schema.install(api, MAX_INT)
 
 
 def malformed(request):
@@ -102,6 +114,9 @@ def malformed(request):
     for name in ("limit", "offset"):
         for value in request.GET.getlist(name):
             digits = value.strip().lstrip("+-")
+            if any(character.isdigit() and not character.isascii() for character in digits):
+                # "1²", "①": digits to str.isdigit(), not to int().
+                return f"{name} must be a whole number written with the digits 0-9."
             if digits.isdigit() and (len(digits) > 10 or int(digits) > MAX_INT):
                 return f"{name} is out of range (at most {MAX_INT})."
     # Wagtail's SQLite (FTS5) search backend fails on a query without a word ("  ") or with
@@ -112,6 +127,23 @@ def malformed(request):
         if value.count('"') % 2:
             return "search has an unbalanced double quote."
     return None
+
+
+# The site's own endpoints that search.
+OWN_SEARCH = ("/api/v3/articles/",)
+
+
+def bound_search(request):
+    """Wagtail's `search` parameter (pages, images, documents) searched as the site's own
+    search does: its words only, at most MAX_QUERY_TERMS of them (every term deepens the
+    query the backend builds: 150 words overflow Python's recursion limit on PostgreSQL)."""
+    values = request.GET.getlist("search")
+    if request.path_info.startswith(OWN_SEARCH):
+        return  # bounded by its schema (maxLength) and news.search.views.clean_query
+    if values and any(value != clean_query(value) for value in values):
+        query = request.GET.copy()
+        query.setlist("search", [clean_query(value) for value in values])
+        request.GET = query
 
 
 def names_another_site(request):
@@ -136,17 +168,21 @@ def with_http_caching(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        problem = malformed(request)
+        # Reads only: any other method of a read-only URL is the view's 405 (with its Allow).
+        reading = request.method in ("GET", "HEAD")
+        problem = malformed(request) if reading else None
         if problem:
             response = problem_response(status=400, detail=problem)
-        elif names_another_site(request):
+        elif reading and names_another_site(request):
             response = problem_response(status=404, detail="No site matches the given query.")
         elif request.method == "HEAD":
+            bound_search(request)
             # Ninja routes GET only: answer HEAD as GET, headers without the body.
             request.method = "GET"
             response = view(request, *args, **kwargs)
             request.method = "HEAD"
         else:
+            bound_search(request)
             response = view(request, *args, **kwargs)
         if response.status_code == 405 and "json" not in response.get("Content-Type", ""):
             allow = response["Allow"]

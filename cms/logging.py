@@ -67,6 +67,22 @@ class RequestContextFilter(logging.Filter):
         return True
 
 
+class DisallowedHostFilter(logging.Filter):
+    """A Host header that is not allowed is the client's mistake (or a scanner's): one
+    WARNING line with the first 100 characters of the header, not an ERROR line of any size."""
+
+    MAX_SHOWN = 100
+
+    def filter(self, record):
+        message = record.getMessage()
+        if len(message) > self.MAX_SHOWN * 2:
+            message = message[: self.MAX_SHOWN] + f"... ({len(message)} characters)"
+        record.msg, record.args = message, None
+        record.exc_info = record.exc_text = None  # the traceback would repeat the header
+        record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
+
+
 def _secrets_of(request):
     """Values POSTed in fields whose names look secret."""
     if request.method != "POST":

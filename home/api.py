@@ -139,7 +139,10 @@ def find_by_path(content: PublicContent, html_path: str):
     The first path component is the language prefix that i18n_patterns adds; the rest is
     the page's path under the site root of that language (its translation of the root).
     """
-    components = [part for part in unquote(urlsplit(html_path).path).split("/") if part]
+    path = unquote(urlsplit(html_path).path)
+    if "\x00" in path:
+        return None  # no page has a NUL in its path (and PostgreSQL refuses it in text)
+    components = [part for part in path.split("/") if part]
     language_code = settings.LANGUAGE_CODE
     if components and components[0] in LOCALE_CODES:
         language_code = components.pop(0)

@@ -6,8 +6,10 @@ segment. (Its TableBlock support is missing, which is why the indicator table is
 from rows of StructBlocks rather than a TableBlock.)
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -45,6 +47,13 @@ class CaptionedImageBlock(blocks.StructBlock):
         help_text=_("Describe the image for readers who cannot see it."),
     )
     caption = blocks.CharBlock(label=_("Caption"), max_length=250, required=False, default="")
+    credit = blocks.CharBlock(
+        label=_("Credit"),
+        max_length=200,
+        required=False,
+        default="",
+        help_text=_("Who took or owns the photo, e.g. “Photo: Jonas Jonaitis”."),
+    )
 
     class Meta:
         icon = "image"
@@ -142,3 +151,28 @@ class ArticleBodyBlock(blocks.StreamBlock):
     initiatives = InitiativesBlock()
     indicator_table = IndicatorTableBlock()
     references = ReferencesBlock()
+
+    def clean(self, value):
+        """The article's outline goes h1 (its title), h2, h3: an h3 heading needs an h2 above.
+
+        Initiatives and references render their heading as an h2.
+        """
+        value = super().clean(value)
+        under_h2 = False
+        for index, child in enumerate(value):
+            if child.block_type in ("initiatives", "references"):
+                under_h2 = (
+                    under_h2 or child.block_type == "references" or bool(child.value["heading"])
+                )
+            elif child.block_type == "heading":
+                if child.value["level"] == "h2":
+                    under_h2 = True
+                elif not under_h2:
+                    raise StreamBlockValidationError(
+                        block_errors={
+                            index: ValidationError(
+                                _("An h3 heading must come after an h2 heading (a section).")
+                            )
+                        }
+                    )
+        return value

@@ -8,24 +8,45 @@ from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
+from wagtail.models import (
+    Orderable,
+    Page,
+    PageManager,
+    PageQuerySet,
+    PageViewRestriction,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from .authors import ArticleAuthor, Author
 from .blocks import ArticleBodyBlock
+from .forms import ArticlePageForm
 from .pagination import ListingPaginator
+from .preview.mixins import HeadlessPreviewMixin
+from .topics.models import ArticlePageTopic, Topic, topic_links_prefetch  # noqa: F401 - re-exported
 from .translation.panels import TranslationStatusPanel
+from .translation.permissions import NewsroomPermissions
+from .wordpress.models import WordPressItem  # noqa: F401 - the importer's record (README)
 
 # Renditions that article listings show; prefetched together so a listing costs no query per card.
 CARD_IMAGE_SPEC = "fill-480x270"
 SOCIAL_IMAGE_SPEC = "fill-1200x630"
+
+__all__ = ["ArticleAuthor", "ArticlePage", "Author", "NewsIndexPage", "RelatedArticle"]
+
+
+def bylines_prefetch():
+    """An article's authors in byline order, for any number of articles in one query."""
+    return models.Prefetch(
+        "bylines",
+        queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order"),
+        to_attr="prefetched_bylines",
+    )
 
 
 def in_private_section():
@@ -67,15 +88,22 @@ class ArticlePageQuerySet(PageQuerySet):
                     "hero_image__renditions",
                     queryset=renditions,
                     to_attr="prefetched_renditions",
-                )
+                ),
+                topic_links_prefetch(),
+                bylines_prefetch(),
             )
         )
+
+    def with_topic(self, topic):
+        """Articles filed under ``topic`` (an Exists: an article is listed once)."""
+        links = ArticlePageTopic.objects.filter(page_id=models.OuterRef("pk"), topic=topic)
+        return self.filter(models.Exists(links))
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(NewsroomPermissions, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -117,7 +145,7 @@ class NewsIndexPage(Page):
             article = (
                 ArticlePage.objects.child_of(self)
                 .select_related("locale", "hero_image")
-                .prefetch_related("topics")
+                .prefetch_related(topic_links_prefetch(), bylines_prefetch())
                 .filter(slug=path_components[0])
                 .first()
             )
@@ -127,19 +155,49 @@ class NewsIndexPage(Page):
         return super().route(request, path_components)
 
 
-class ArticlePageTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+class RelatedArticle(Orderable):
+    """An article an editor chose for "More news" under another one, in order.
+
+    Not translated: an edition links the same articles, each shown in the edition's own
+    language (its translation, when it has a live one; `ArticlePage.related_articles`).
+    """
+
+    article = ParentalKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="related_links"
+    )
+    related = models.ForeignKey(
+        "news.ArticlePage",
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
 
+    panels = [PageChooserPanel("related", "news.ArticlePage")]
 
-class ArticlePage(Page):
+    class Meta(Orderable.Meta):
+        verbose_name = _("related article")
+        verbose_name_plural = _("related articles")
+
+
+class ArticlePage(HeadlessPreviewMixin, NewsroomPermissions, Page):
     lead = models.TextField(
         _("lead"),
         max_length=500,
         help_text=_("One or two sentences shown in listings and used as the meta description."),
     )
-    publication_date = models.DateField(_("publication date"), default=datetime.date.today)
+    publication_date = models.DateField(
+        _("publication date"),
+        default=datetime.date.today,
+        help_text=_(
+            "The date readers see. A future date does not hold the article back: to publish "
+            "it later, use “Schedule to publish” in the Publish menu."
+        ),
+    )
+    featured = models.BooleanField(
+        _("pin to the top of the home page"),
+        default=False,
+        help_text=_("Pinned articles come first on the home page, newest first."),
+    )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("hero image"),
@@ -154,18 +212,26 @@ class ArticlePage(Page):
         blank=True,
         help_text=_("Describe the image for readers who cannot see it."),
     )
-    topics = ClusterTaggableManager(verbose_name=_("topics"), through=ArticlePageTag, blank=True)
+    hero_image_credit = models.CharField(
+        _("hero image credit"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who took or owns the photo, e.g. “Photo: Jonas Jonaitis”."),
+    )
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
 
     objects = ArticlePageManager()
+    # Slug clashes shown on the title; empty autosaved drafts give way (news/forms.py).
+    base_form_class = ArticlePageForm
 
     # Translation (README, "Translation workflow"): every text field and text block is
     # translated; these stay the same in every edition. A translator may replace the hero
-    # image (overridable), not the date or the topics.
+    # image (overridable), not the date. Topics (``topic_links``, translatable children) map
+    # to the same topics' translations in the target locale (related object segments).
     override_translatable_fields = [
         SynchronizedField("publication_date", overridable=False),
         SynchronizedField("hero_image"),
-        SynchronizedField("topics", overridable=False),
+        SynchronizedField("featured", overridable=False),
     ]
 
     content_panels = Page.content_panels + [
@@ -174,10 +240,24 @@ class ArticlePage(Page):
         FieldPanel("lead"),
         FieldPanel("publication_date"),
         MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+                FieldPanel("hero_image_credit"),
+            ],
+            heading=_("Hero image"),
         ),
-        FieldPanel("topics"),
+        InlinePanel("bylines", label=_("Authors"), heading=_("Byline")),
+        InlinePanel("topic_links", heading=_("Topics"), label=_("Topic")),
+        FieldPanel("featured"),
         FieldPanel("body"),
+        InlinePanel(
+            "related_links",
+            label=_("Related article"),
+            heading=_("More news"),
+            help_text=_("Shown first under the article; the newest articles fill the rest."),
+            max_num=settings.NEWS_MORE_COUNT,
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("lead"),
@@ -190,7 +270,8 @@ class ArticlePage(Page):
         APIField("publication_date"),
         APIField("hero_image"),
         APIField("hero_image_alt"),
-        APIField("topics"),
+        APIField("hero_image_credit"),
+        APIField("featured"),
         APIField("body"),
     ]
 
@@ -209,15 +290,91 @@ class ArticlePage(Page):
                 {"hero_image_alt": _("Describe the hero image for readers who cannot see it.")}
             )
 
+    def save(self, *args, **kwargs):
+        self.localize_topics()
+        super().save(*args, **kwargs)
+
+    def localize_topics(self):
+        """Point every topic link at the topic's edition in this page's locale.
+
+        wagtail-localize maps the links of a translation to the topics' translations (related
+        object segments), but keeps the source's topic where none exists yet, and a page
+        copied for translation keeps them all: Lithuanian topics on an English page. Here each
+        becomes its translation, or is left out while there is none or it is still being
+        translated (``Topic.objects.readable()``; the next sync brings it back). One query.
+        """
+        links = list(self.topic_links.all())
+        if not links or not self.locale_id:
+            return
+        keys = {link.topic.translation_key for link in links}
+        own = {
+            topic.translation_key: topic
+            for topic in Topic.objects.readable().filter(
+                translation_key__in=keys, locale_id=self.locale_id
+            )
+        }
+        kept, changed = [], False
+        for link in links:
+            translated = own.get(link.topic.translation_key)
+            changed = changed or translated is None or translated.pk != link.topic_id
+            if translated is not None:
+                link.topic = translated
+                kept.append(link)
+        if changed:
+            self.topic_links = kept
+
+    @property
+    def topics(self):
+        """The article's topics in their order (of its own locale, each once)."""
+        seen, topics = set(), []
+        for link in self.topic_links.all():
+            topic = link.topic
+            if topic.locale_id == self.locale_id and topic.pk not in seen:
+                seen.add(topic.pk)
+                topics.append(topic)
+        return topics
+
     @cached_property
     def social_image(self):
         """The hero image as shared on social media and in structured data, or None."""
         return self.hero_image.get_rendition(SOCIAL_IMAGE_SPEC) if self.hero_image else None
 
     @property
-    def more_news(self):
-        return (
-            ArticlePage.objects.published_in(self.locale_id)
-            .exclude(pk=self.pk)
-            .for_listing()[: settings.NEWS_MORE_COUNT]
+    def authors(self):
+        """The article's authors in byline order (prefetched by listings and routing)."""
+        bylines = getattr(self, "prefetched_bylines", None)
+        if bylines is None:  # a preview, or an article loaded on its own
+            bylines = self.bylines.all()
+        return [byline.author for byline in bylines]
+
+    def related_articles(self):
+        """The chosen related articles, live and public, in this article's language."""
+        # From the database (a preview shows the related articles last saved).
+        keys = list(
+            RelatedArticle.objects.filter(article_id=self.pk)
+            .order_by("sort_order")
+            .values_list("related__translation_key", flat=True)
         )
+        if not keys:
+            return []
+        found = {
+            article.translation_key: article
+            for article in ArticlePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, translation_key__in=keys)
+            .exclude(pk=self.pk)
+            .for_listing()
+        }
+        return [found[key] for key in dict.fromkeys(keys) if key in found]
+
+    @property
+    def more_news(self):
+        """The related articles an editor chose, then the newest other ones of the language:
+        NEWS_MORE_COUNT in all."""
+        related = self.related_articles()[: settings.NEWS_MORE_COUNT]
+        newest = (
+            ArticlePage.objects.published_in(self.locale_id)
+            .exclude(pk__in=[self.pk, *(article.pk for article in related)])
+            .for_listing()[: settings.NEWS_MORE_COUNT - len(related)]
+        )
+        return [*related, *newest] if related else newest

@@ -14,14 +14,15 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail.blocks import StreamValue
+from wagtail.coreutils import cautious_slugify
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, Locale, Page, Site
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import HomePage
 from news.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
-from news.models import ArticlePage, NewsIndexPage
+from news.models import ArticlePage, ArticlePageTopic, NewsIndexPage, Topic
 
 BODY_BLOCK = ArticleBodyBlock()
 _sequence = itertools.count(1)
@@ -237,10 +238,26 @@ def create_article(
         first_published_at=published_at,
         last_published_at=published_at,
     )
+    article.topic_links = [
+        ArticlePageTopic(topic=make_topic(index.locale, topic), sort_order=position)
+        for position, topic in enumerate(topics)
+    ]
     index.add_child(instance=article)
-    if topics:
-        article.topics.add(*topics)
     return article
+
+
+def make_topic(locale, name, translation_of=None, **fields):
+    """The topic of this name in ``locale`` (found by slug, else created); a Topic as it is.
+
+    With ``translation_of``, the topic's translation: same translation key, in ``locale``.
+    """
+    if isinstance(name, Topic):
+        return name
+    slug = fields.pop("slug", None) or cautious_slugify(name)
+    if translation_of is not None:
+        fields["translation_key"] = translation_of.translation_key
+    topic = Topic.objects.filter(locale=locale, slug=slug).first()
+    return topic or Topic.objects.create(locale=locale, name=name, slug=slug, **fields)
 
 
 def translate(page, locale, **fields):
@@ -322,8 +339,11 @@ def article_form_data(title, slug, body, *, publish=True, **fields):
         "publication_date": "2024-05-03",
         "hero_image": "",
         "hero_image_alt": "",
-        "topics": "",
+        "topic_links": inline_formset([]),
         "body": body,
+        # The inline panels' management forms, as the editor always sends them.
+        "bylines": inline_formset([]),
+        "related_links": inline_formset([]),
         **fields,
     }
     if publish:

@@ -5,7 +5,7 @@ import json
 import pytest
 from django.test import Client
 from django.urls import reverse
-from wagtail.test.utils.form_data import streamfield
+from wagtail.test.utils.form_data import inline_formset, streamfield
 
 from news.models import ArticlePage
 
@@ -17,6 +17,7 @@ from .factories import (
     every_block_body,
     every_block_form_body,
     listblock,
+    make_topic,
     soup,
 )
 
@@ -45,7 +46,12 @@ def created(tree, admin_client, image):
         every_block_form_body(image),
         hero_image=str(image.pk),
         hero_image_alt="Rotušės aikštė",
-        topics="mokymasis, bibliotekos",
+        topic_links=inline_formset(
+            [
+                {"topic": str(make_topic(tree.lt, "mokymasis").pk)},
+                {"topic": str(make_topic(tree.lt, "bibliotekos").pk)},
+            ]
+        ),
     )
     response = admin_client.post(add_url(tree.news_lt), data)
     assert response.status_code == 302
@@ -60,7 +66,7 @@ def test_created_article_is_published_where_the_editor_put_it(created, tree, adm
     assert created.first_published_at is not None
     assert created.latest_revision.user == admin_user
     assert str(created.publication_date) == "2024-05-03"
-    assert sorted(tag.name for tag in created.topics.all()) == ["bibliotekos", "mokymasis"]
+    assert [topic.name for topic in created.topics] == ["mokymasis", "bibliotekos"]
     assert {block.block_type for block in created.body} == set(BODY_BLOCK.child_blocks)
     assert [block.value["style"] for block in created.body if block.block_type == "quote"] == [
         "quote",

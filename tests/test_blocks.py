@@ -149,7 +149,7 @@ def test_references_list(body):
     assert linked.a["href"] == "https://uil.unesco.org/lifelong-learning/learning-cities"
     assert text(linked.a) == "Learning Cities network"
     assert "— UNESCO" in text(linked)
-    assert text(linked.select_one(".references__accessed")) == "Accessed May 2, 2024"
+    assert text(linked.select_one(".references__accessed")) == "Accessed 2 May 2024"
 
     # Without a URL the title is a citation, not a link; no publisher, no accessed date.
     assert unlinked.a is None

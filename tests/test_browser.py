@@ -43,10 +43,32 @@ def test_reader_reads_facts_switches_language_and_follows_more_news(browser_page
     assert page.locator(f"link[rel=alternate][hreflang=en][href='{english_url}']").count() == 1
 
     more_news = page.get_by_role("complementary", name="Daugiau naujienų")
-    links = more_news.get_by_role("link")
+    # The cards' titles (each card also links its topics, issue 12).
+    links = more_news.get_by_role("heading").get_by_role("link")
     assert links.count() == 3
     target_title = links.first.inner_text()
     links.first.click()
     page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text() == target_title
     assert "/lt/naujienos/" in page.url
+
+
+def test_reader_follows_a_topic_and_switches_its_language(browser_page, demo_site):
+    page = browser_page
+    page.goto(f"{demo_site}/en/news/kaunas-learning-city/")
+    topics = page.get_by_role("list", name="Topics").first
+    assert topics.get_by_role("link").all_inner_texts() == ["learning city", "UNESCO", "education"]
+    topics.get_by_role("link", name="education").click()
+    page.wait_for_url(f"{demo_site}/en/topics/education/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", level=1).inner_text() == "education"
+    titles = page.get_by_role("main").get_by_role("heading", level=2).all_inner_texts()
+    assert "Kaunas, a UNESCO Learning City where knowledge shapes the future" in titles
+
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Lietuviškai").click()
+    page.wait_for_url(f"{demo_site}/lt/temos/svietimas/")
+    assert page.locator("html").get_attribute("lang") == "lt"
+    assert page.get_by_role("heading", level=1).inner_text() == "švietimas"
+    cards = page.get_by_role("main").get_by_role("heading", level=2).all_inner_texts()
+    assert "Kaunas – UNESCO besimokantis miestas, kuriame žinios kuria ateitį" in cards
+    assert len(cards) == len(titles)

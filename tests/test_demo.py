@@ -12,7 +12,6 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
-from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision, Site
@@ -24,8 +23,9 @@ from news.demo.content import ARTICLES
 from news.demo.illustrations import ILLUSTRATIONS
 from news.demo.loader import DEV_ADMIN_PASSWORD, DEV_ADMIN_USERNAME
 from news.demo.translation import SegmentMismatch, pair_segments
-from news.models import ArticlePage, NewsIndexPage
+from news.models import ArticlePage, NewsIndexPage, Topic
 
+HOST = "127.0.0.1:8000"  # the demo Site's address
 TRANSLATED = [spec for spec in ARTICLES if spec.english]
 LITHUANIAN_ONLY = [spec for spec in ARTICLES if not spec.english]
 LEARNING_CITY = next(spec for spec in ARTICLES if spec.key == "learning-city")
@@ -70,7 +70,8 @@ class TestDemoSite:
 
     def test_home_pages_and_news_indexes_in_both_languages(self, demo):
         site = Site.objects.get(is_default_site=True)
-        assert (site.hostname, site.port) == ("localhost", 80)
+        # The README's runserver address (settings.DEMO_SITE_ADDRESS): absolute URLs work there.
+        assert (site.hostname, site.port) == ("127.0.0.1", 8000)
         home_lt = site.root_page.specific
         assert isinstance(home_lt, HomePage)
         assert (home_lt.title, home_lt.locale.language_code) == ("Kauno naujienos", "lt")
@@ -119,13 +120,28 @@ class TestDemoSite:
         for spec in TRANSLATED:
             for language in ("lt", "en"):
                 page = article(getattr(spec.slug, language), language)
-                assert page.lead and page.topics.exists()
+                assert page.lead and page.topics
+                # Each edition shows its topics in its own language.
+                names = [topic.name for topic in page.topics]
+                assert names == [getattr(topic, language) for topic in spec.topics]
+                assert {topic.locale_id for topic in page.topics} == {page.locale_id}
                 assert len(page.body) >= 4
                 assert {"paragraph", "heading"} <= {block.block_type for block in page.body}
         assert (
             ArticlePage.objects.filter(hero_image__isnull=False).exclude(hero_image_alt="").exists()
         )
         assert any(blocks(page, "image") for page in ArticlePage.objects.all())
+
+    def test_articles_have_bylines_in_both_languages(self, demo):
+        for spec in TRANSLATED:
+            lithuanian = article(spec.slug.lt, "lt")
+            english = article(spec.slug.en, "en")
+            [author_lt] = lithuanian.authors
+            [author_en] = english.authors
+            assert author_en.translation_key == author_lt.translation_key
+            assert (author_lt.locale.language_code, author_en.locale.language_code) == ("lt", "en")
+            assert author_en.role and author_en.role != author_lt.role  # translated
+        assert len({article(spec.slug.lt, "lt").authors[0].pk for spec in TRANSLATED}) == 2
 
     def test_learning_city_facts_and_references_in_both_languages(self, demo):
         lithuanian = article(LEARNING_CITY.slug.lt, "lt")
@@ -214,8 +230,8 @@ class TestDemoSite:
 
     def test_both_editions_of_every_article_are_served(self, demo, client):
         for spec in TRANSLATED:
-            english = client.get(f"/en/news/{spec.slug.en}/", HTTP_HOST="localhost")
-            lithuanian = client.get(f"/lt/naujienos/{spec.slug.lt}/", HTTP_HOST="localhost")
+            english = client.get(f"/en/news/{spec.slug.en}/", HTTP_HOST=HOST)
+            lithuanian = client.get(f"/lt/naujienos/{spec.slug.lt}/", HTTP_HOST=HOST)
 
             assert english.status_code == lithuanian.status_code == 200, spec.key
             assert '<html lang="en">' in english.text and '<html lang="lt">' in lithuanian.text
@@ -231,17 +247,17 @@ class TestDemoSite:
             ("/lt/naujienos/", "Naujienos"),
             ("/en/news/", "News"),
         ]:
-            response = client.get(path, HTTP_HOST="localhost")
+            response = client.get(path, HTTP_HOST=HOST)
             assert response.status_code == 200, path
             assert text in response.text
 
         for spec in LITHUANIAN_ONLY:
-            response = client.get(f"/lt/naujienos/{spec.slug.lt}/", HTTP_HOST="localhost")
+            response = client.get(f"/lt/naujienos/{spec.slug.lt}/", HTTP_HOST=HOST)
             assert response.status_code == 200 and spec.title.lt in response.text
-            assert client.get(f"/en/news/{spec.slug.lt}/", HTTP_HOST="localhost").status_code == 404
+            assert client.get(f"/en/news/{spec.slug.lt}/", HTTP_HOST=HOST).status_code == 404
 
     def test_learning_city_page_shows_table_and_references(self, demo, client):
-        response = client.get(f"/en/news/{LEARNING_CITY.slug.en}/", HTTP_HOST="localhost")
+        response = client.get(f"/en/news/{LEARNING_CITY.slug.en}/", HTTP_HOST=HOST)
         html = response.text
         assert "<caption>Facts &amp; Figures: Kaunas as a learning city</caption>" in html
         assert html.count('<th scope="row">') == 6
@@ -274,7 +290,7 @@ def snapshot():
         "translations": Translation.objects.count(),
         "images": list(get_image_model().objects.order_by("pk").values_list("pk", "file")),
         "users": list(get_user_model().objects.order_by("pk").values_list("pk", "password")),
-        "tags": Tag.objects.count(),
+        "topics": list(Topic.objects.order_by("pk").values_list("pk", "name", "slug", "locale")),
         "redirects": Redirect.objects.count(),
         "sites": list(Site.objects.values()),
     }
@@ -294,7 +310,10 @@ def test_second_run_changes_nothing(
         second_output = load_demo()
 
     assert snapshot() == before
-    assert before["translations"] == len(TRANSLATED) + 2
+    topics = {topic.lt for spec in ARTICLES for topic in spec.topics}
+    # Pages (articles, home page, news index) and each topic's English translation.
+    assert before["translations"] == len(TRANSLATED) + 2 + len(topics)
+    assert len(before["topics"]) == 2 * len(topics)
     assert "created" in first_output
     assert not re.search(r"\d+ (created|updated|removed)", second_output)
     assert f"Lithuanian pages: {len(ARTICLES) + 2} already present" in second_output

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from wagtail.models import PageViewRestriction
 
-from .factories import soup, translate
+from .factories import make_topic, soup, translate
 
 SITE = "http://localhost"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -17,8 +17,11 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 @pytest.fixture
 def translated(article_factory, tree, image):
     """A Lithuanian article with a hero image and its live English translation."""
-    lt = article_factory("lt", "Vasaros mokykla", slug="vasaros-mokykla", hero_image=image)
-    lt.topics.add("mokymasis")
+    topic = make_topic(tree.lt, "mokymasis")
+    make_topic(tree.en, "learning", translation_of=topic)
+    lt = article_factory(
+        "lt", "Vasaros mokykla", slug="vasaros-mokykla", hero_image=image, topics=[topic]
+    )
     en = translate(lt, tree.en, title="Summer school", slug="summer-school", lead="In English.")
     return lt, en
 
@@ -232,7 +235,8 @@ def test_json_ld_news_article(client, translated):
     assert data["inLanguage"] == "en"
     assert data["url"] == data["mainEntityOfPage"] == f"{SITE}/en/news/summer-school/"
     assert data["publisher"]["@type"] == "Organization"
-    assert data["keywords"] == ["mokymasis"]
+    # Topics are translated (issue 12): the English edition's keyword is the English topic.
+    assert data["keywords"] == ["learning"]
     (image_url,) = data["image"]
     assert image_url.startswith("http") and ".fill-1200x630" in image_url
     assert json_ld(get_html(client, lt.url))["inLanguage"] == "lt"
@@ -290,6 +294,9 @@ def test_sitemap_lists_every_live_page_of_both_editions(
             "/en/",
             "/en/news/",
             "/en/news/summer-school/",
+            # Topic pages of topics with a live article (issue 12).
+            "/lt/temos/mokymasis/",
+            "/en/topics/learning/",
         ]
     )
 
@@ -338,7 +345,8 @@ def test_feed_is_newest_first_and_links_the_articles(client, dated_articles):
     response = client.get("/lt/rss.xml")
     channel = ET.fromstring(response.content).find("channel")
     links = [item.findtext("link") for item in channel.iter("item")]
-    assert links == [f"http://testserver{article.url}" for article in reversed(articles)]
+    # The Site's address, like canonical links (issue 12), not the request's host.
+    assert links == [article.full_url for article in reversed(articles)]
 
 
 def test_feed_is_linked_from_each_edition(client, tree):

@@ -4,10 +4,10 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
-from home.models import HomePage
+from home.models import ContentPage, HomePage
 from news.models import ArticlePage, NewsIndexPage
 
-PAGE_TYPES = [Page, HomePage, NewsIndexPage, ArticlePage]
+PAGE_TYPES = [Page, HomePage, NewsIndexPage, ArticlePage, ContentPage]
 
 
 def creatable_under(parent_model):
@@ -18,20 +18,23 @@ def test_allowed_parent_page_types():
     assert set(HomePage.allowed_parent_page_models()) == {Page}
     assert set(NewsIndexPage.allowed_parent_page_models()) == {HomePage}
     assert set(ArticlePage.allowed_parent_page_models()) == {NewsIndexPage}
+    assert set(ContentPage.allowed_parent_page_models()) == {HomePage, ContentPage}
 
 
 def test_allowed_subpage_types():
-    assert set(HomePage.allowed_subpage_models()) == {NewsIndexPage}
+    assert set(HomePage.allowed_subpage_models()) == {NewsIndexPage, ContentPage}
     assert set(NewsIndexPage.allowed_subpage_models()) == {ArticlePage}
     assert ArticlePage.allowed_subpage_models() == []
+    assert set(ContentPage.allowed_subpage_models()) == {ContentPage}
 
 
 @pytest.mark.django_db  # can_create_at looks up content types, cached only after a query
 def test_what_can_be_created_where():
     assert ArticlePage not in creatable_under(Page)
-    assert creatable_under(HomePage) == {NewsIndexPage}
+    assert creatable_under(HomePage) == {NewsIndexPage, ContentPage}
     assert creatable_under(NewsIndexPage) == {ArticlePage}
     assert creatable_under(ArticlePage) == set()
+    assert creatable_under(ContentPage) == {ContentPage}
 
 
 @pytest.mark.parametrize(
@@ -46,6 +49,8 @@ def test_what_can_be_created_where():
         ("news", ArticlePage, True),
         ("news", NewsIndexPage, False),
         ("article", ArticlePage, False),
+        ("home", ContentPage, True),
+        ("news", ContentPage, False),
     ],
 )
 def test_rules_hold_for_real_pages(tree, article_factory, parent, model, allowed):

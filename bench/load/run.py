@@ -29,7 +29,10 @@ import tempfile
 import threading
 import time
 import urllib.request
+from contextlib import ExitStack
 from pathlib import Path
+
+from bench.worker import db_worker
 
 ROOT = Path(__file__).resolve().parents[2]
 LUA = Path(__file__).with_name("mixed.lua")
@@ -50,6 +53,8 @@ def environment(args, static_root):
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "STATIC_ROOT": str(static_root),
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{args.port}",
+        # load_demo's Site: the address wrk requests, so absolute URLs name the server.
+        "DEMO_SITE_ADDRESS": f"127.0.0.1:{args.port}",
         "LOG_LEVEL": "WARNING",
     }
     if args.redis_url:
@@ -218,6 +223,9 @@ def main():
             cwd=ROOT, env=env, stdout=server_log, stderr=subprocess.STDOUT,
         )  # fmt: skip
     editor = Editor(articles, args.publish_every)
+    # The tasks of the editor's publishes (Wagtail's reference index) run on the queue.
+    worker = ExitStack()
+    worker.enter_context(db_worker(env))
     try:
         wait_for_health(args.port, server)
         log(f"{len(paths)} weighted paths; wrk for {args.duration}s, {args.connections} "
@@ -233,6 +241,7 @@ def main():
     finally:
         editor.stop.set()
         editor.join(timeout=10)
+        worker.close()
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
 

@@ -20,6 +20,11 @@ INSTALLED_APPS = [
     "home",
     "news",
     "news.translation",
+    # Background queue (admin report, retries, edge cache purges) and publish webhooks.
+    "news.queue",
+    "news.webhooks",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v3",
@@ -54,6 +59,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # A request id for every log record of the request (cms/logging.py).
     "cms.logging.RequestIdMiddleware",
+    # problem+json for every error under /api/, HTML ones included (cms/middleware.py).
+    "cms.middleware.APIProblemMiddleware",
+    # TRACE refused, OPTIONS without a body.
+    "cms.middleware.HTTPMethodsMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy (CONTENT_SECURITY_POLICY below; the admin's in cms/csp.py).
@@ -69,12 +78,16 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # The live preview says it failed instead of answering 500 (cms/middleware.py).
+    "cms.middleware.PreviewFailureMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Login rate limiting (AXES_* below); last, as django-axes asks.
     "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
+# Where a login goes when its `next` is missing or refused: the admin (not /accounts/profile/).
+LOGIN_REDIRECT_URL = "wagtailadmin_home"
 
 TEMPLATES = [
     {
@@ -103,6 +116,14 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The development database is used by several processes at once (runserver's threads,
+    # the scheduler, live preview's autosaves): write-ahead logging lets readers and a writer
+    # work together, transactions take the write lock when they start (no deadlock between
+    # two readers upgrading), and a busy database is waited for instead of "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes first: it refuses a locked-out login before any password is checked.
@@ -121,6 +142,9 @@ AXES_RESET_ON_SUCCESS = True
 # address the outermost proxy appended to X-Forwarded-For (cms/client_ip.py).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "cms.client_ip.client_ip"
+# Page passwords (view restrictions) are limited the same way (cms/page_passwords.py).
+PAGE_PASSWORD_FAILURE_LIMIT = AXES_FAILURE_LIMIT
+PAGE_PASSWORD_COOLOFF_SECONDS = int(AXES_COOLOFF_TIME * 3600)
 AXES_SENSITIVE_PARAMETERS = ["password"]
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -140,6 +164,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Vilnius"
+# British English dates in the English edition (cms/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["cms.formats"]
 USE_I18N = True
 USE_TZ = True
 
@@ -161,7 +187,18 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Kaunas News"
+# Slugs are ASCII, transliterated from the title ("Šventė Žaliakalnyje" becomes
+# "svente-zaliakalnyje"), as the demo's are: no percent-encoded Lithuanian letters in URLs.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Absolute URLs (canonical, og:url, sitemap, RSS, API) are made from the Site's hostname and
+# port (Settings > Sites; README, "The address the site is served at"). load_demo gives the
+# demo Site this address: the README's runserver address unless the environment says
+# otherwise ("news.example.org:443" for HTTPS on a public host).
+DEMO_SITE_ADDRESS = os.environ.get("DEMO_SITE_ADDRESS", "127.0.0.1:8000")
+# The API's absolute URLs: the Site's root URL unless this is set (an API served under
+# another host than the website, e.g. "https://api.example.org").
+WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL") or None
 # Wagtail's database backend; on PostgreSQL each page is indexed with the text search
 # configuration of its language (news/search/backend.py). "lithuanian" ships with PostgreSQL
 # 12+; news migration 0003 creates a plain one where it is missing.
@@ -209,6 +246,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# Seconds between two runs of Wagtail's publish_scheduled by `manage.py run_scheduler`
+# (README, "Scheduled publishing"): a scheduled page goes live or down within this time.
+NEWS_SCHEDULER_INTERVAL = int(os.environ.get("NEWS_SCHEDULER_INTERVAL", "30"))
 
 # How many other articles the "More news" block under an article shows.
 NEWS_MORE_COUNT = 3
@@ -261,31 +302,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.DocumentForm"
 
-# Logs: JSON lines on stdout with the request id and path (cms/logging.py).
-# Warnings and errors by default (Django logs every 4xx/5xx response, django-axes every
-# lockout); this project's own loggers at INFO.
-LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"request": {"()": "cms.logging.RequestContextFilter"}},
-    "formatters": {"json": {"()": "cms.logging.JSONFormatter"}},
-    "handlers": {
-        "stdout": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": "json",
-            "filters": ["request"],
-        },
-    },
-    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
-    "loggers": {
-        "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
-        # A line per request is the web server's job (gunicorn's access log).
-        "django.server": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
-        "cms": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
-    },
-}
+# Logs: JSON lines on stdout with the request id and path (cms/settings/log_config.py).
+from .log_config import LOG_LEVEL, LOGGING  # noqa: E402, F401
 
 # Headless content API: Wagtail API v3 at /api/v3/ (see cms/api.py and docs/headless.md).
 WAGTAILAPI_LIMIT_MAX = 100
@@ -300,6 +318,9 @@ CORS_EXPOSE_HEADERS = ["ETag"]
 # Translation workflow (README, "Translation workflow"). A newly submitted translation starts
 # as a draft: wagtail-localize would otherwise publish the new page with the source text.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Submitting a page with its subtree translates the pages under it on the background queue,
+# with its progress in the admin (news/queue/localize.py).
+WAGTAILLOCALIZE_JOBS = {"BACKEND": "news.queue.localize_backend.QueueJobBackend"}
 
 
 def machine_translator_from_env():
@@ -330,3 +351,42 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env()
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {"WIDGET": "cms.rich_text.TolerantDraftailRichTextArea"},
 }
+
+
+# Background tasks (README, "Running in production"; news/queue/): django-tasks with its
+# database backend (django-tasks-db), run by `manage.py db_worker`. Wagtail's own tasks
+# (reference index, image files, frontend cache), edge cache purges and webhook deliveries
+# go there. TASKS_BACKEND=immediate runs each task at once, in the process that enqueued it
+# (development's default: no worker to start; the test suite's too).
+def tasks_setting(kind):
+    backends = {
+        "database": "django_tasks_db.DatabaseBackend",
+        "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    }
+    return {"default": {"BACKEND": backends.get(kind, backends["database"])}}
+
+
+TASKS = tasks_setting(os.environ.get("TASKS_BACKEND", "database"))
+# Seconds before each retry of a failed task (purges): its length bounds the attempts.
+TASKS_RETRY_DELAYS = [10, 60, 300, 1800]
+# A task left "running" this long (a worker killed mid-task) is run again by
+# `manage.py requeue_stale_tasks` (the worker's unit runs it before starting).
+TASKS_STALE_AFTER = int(os.environ.get("TASKS_STALE_AFTER", "900"))
+
+# Publish webhooks (news/webhooks/, docs/headless.md): seconds to wait for a receiver, and
+# before each retry of a delivery that failed with a 5xx, a timeout or no answer.
+WEBHOOKS_TIMEOUT = float(os.environ.get("WEBHOOKS_TIMEOUT", "5"))
+WEBHOOKS_RETRY_DELAYS = [30, 120, 600, 3600, 6 * 3600]
+# Receivers on loopback or private addresses are refused, unless this is on (development,
+# tests, a receiver inside the same private network).
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = os.environ.get(
+    "WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", ""
+).lower() in ("1", "true", "yes", "on")
+
+# Draft preview in an external front-end (news/preview/, docs/headless.md): the front-end's
+# preview route for each locale (HEADLESS_PREVIEW_URL_LT, HEADLESS_PREVIEW_URL_EN), and how
+# long the signed token it receives stays valid.
+HEADLESS_PREVIEW_URLS = {
+    code: os.environ.get(f"HEADLESS_PREVIEW_URL_{code.upper()}", "") for code, _name in LANGUAGES
+}
+HEADLESS_PREVIEW_MAX_AGE = int(os.environ.get("HEADLESS_PREVIEW_MAX_AGE", "600"))

@@ -112,3 +112,13 @@ if os.environ.get("REDIS_URL"):
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
+else:
+    # Never a per-process cache (check cms.E001): the listing versions that publishing bumps
+    # must reach every gunicorn worker. `migrate` creates the table (cms/migrations/0001).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "cms_cache",
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kaunas-news"),
+        }
+    }

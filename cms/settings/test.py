@@ -1,4 +1,7 @@
+import os
+
 from .base import *  # noqa: F403
+from .base import tasks_setting
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
@@ -16,3 +19,12 @@ WHITENOISE_USE_FINDERS = True
 # Login rate limiting is off for the suite (tests log in with force_login or client.login,
 # which passes no request to django-axes); tests/security turns it on where it is tested.
 AXES_ENABLED = False
+
+# Tasks run at once unless a test switches to the database backend (tests/queue: a real
+# worker process, started with TASKS_BACKEND=database). Retries come at once too.
+TASKS = tasks_setting(os.environ.get("TASKS_BACKEND", "immediate"))
+TASKS_RETRY_DELAYS = [0, 0, 0]
+WEBHOOKS_RETRY_DELAYS = [0, 0, 0]
+WEBHOOKS_TIMEOUT = 2
+# Webhook receivers on loopback (a local front-end, the tests' receivers).
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = True

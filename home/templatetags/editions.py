@@ -7,7 +7,8 @@ from django.conf import settings
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
-from news.models import in_private_section
+from news.models import Topic, in_private_section
+from news.topics import topic_path
 
 register = template.Library()
 
@@ -41,9 +42,42 @@ def _live_translations(translation_keys):
     return {(p.translation_key, p.locale.language_code): p for p in pages}
 
 
+class TopicEdition:
+    """A topic page in one language, with the URL methods of a page for `language_editions`."""
+
+    def __init__(self, topic, site):
+        self.topic = topic
+        self.path = topic_path(topic.slug, topic.locale.language_code)
+        self.site = site
+
+    def get_url(self, request=None):
+        return self.path
+
+    def get_full_url(self, request=None):
+        return f"{self.site.root_url}{self.path}"
+
+
+def _topic_editions(topic, site, home_key, found):
+    """The topic page in each language whose edition has a live home page (one query)."""
+    translations = (
+        Topic.objects.readable()
+        .filter(translation_key=topic.translation_key)
+        .select_related("locale")
+    )
+    return {
+        (topic.translation_key, t.locale.language_code): TopicEdition(t, site)
+        for t in translations
+        if (home_key, t.locale.language_code) in found
+    }
+
+
 @register.simple_tag(takes_context=True)
-def language_editions(context, page=None):
-    """One Edition per configured language, current language first in `current`."""
+def language_editions(context, page=None, topic=None):
+    """One Edition per configured language, current language first in `current`.
+
+    For a topic page (``topic``, no page), the editions are that topic's pages in each
+    language it is translated into.
+    """
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
@@ -56,9 +90,27 @@ def language_editions(context, page=None):
     if page_key:
         # The page being shown is this language's edition even when it is a preview or a draft.
         found[(page_key, current_language)] = page
+    elif isinstance(topic, Topic):
+        page_key = topic.translation_key
+        found.update(_topic_editions(topic, site, home_key, found))
 
+    # A view that is not a page (the search page) gives its URL in each language.
+    view_urls = {} if page_key else context.get("edition_urls") or {}
     editions = []
     for code, _name in settings.LANGUAGES:
+        if code in view_urls:
+            url = view_urls[code]
+            editions.append(
+                Edition(
+                    language_code=code,
+                    name=get_language_info(code)["name_local"],
+                    url=url,
+                    full_url=request.build_absolute_uri(url),
+                    exists=True,
+                    is_current=code == current_language,
+                )
+            )
+            continue
         target = found.get((page_key, code)) if page_key else None
         exists = target is not None
         if not exists:

@@ -67,7 +67,7 @@ def list_articles(request, params: ArticleListParams = Query(...)):  # noqa: B00
     content = PublicContent(request)
     queryset = apply_locales(content.articles(), content, params)
     if params.topic:
-        queryset = queryset.filter(topic_q(params.topic))
+        queryset = queryset.filter(topic_q(params.topic, params))
     if params.search:
         ids = search_ids(params.search, params.locale if not params.fallback else None)
         queryset = queryset.filter(pk__in=ids)
@@ -138,7 +138,7 @@ def get_draft(request, response, content, article_id, params):
     if page is None:
         raise Http404("No article matches the given query.")
     permissions = page.permissions_for_user(request.user)
-    if not (permissions.can_edit() or permissions.can_publish()):
+    if not permissions.can_view_draft():
         raise PermissionDenied("You may not see drafts of this article.")
     draft = page.get_latest_revision_as_object()
     response["Cache-Control"] = "private, no-store"

@@ -15,7 +15,8 @@ from django.http import HttpRequest
 from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 
-from news.models import ArticlePage, in_private_section
+from news.models import ArticlePage, bylines_prefetch, in_private_section, topic_links_prefetch
+from news.search.views import clean_query
 
 LOCALE_CODES = tuple(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
 LocaleCode = Literal[LOCALE_CODES]  # type: ignore[valid-type]
@@ -82,12 +83,14 @@ def listing_queryset(queryset):
     return (
         queryset.defer_streamfields()
         .select_related("locale", "hero_image")
-        .prefetch_related("topics")
+        .prefetch_related(topic_links_prefetch(), bylines_prefetch())
     )
 
 
 def detail_queryset(queryset):
-    return queryset.select_related("locale", "hero_image").prefetch_related("topics")
+    return queryset.select_related("locale", "hero_image").prefetch_related(
+        topic_links_prefetch(), bylines_prefetch()
+    )
 
 
 def search_ids(query, locale=None):
@@ -95,5 +98,5 @@ def search_ids(query, locale=None):
     queryset = ArticlePage.objects.live()
     if locale:
         queryset = queryset.filter(locale=Locale.objects.filter(language_code=locale).first())
-    results = get_search_backend().search(query, queryset, order_by_relevance=False)
+    results = get_search_backend().search(clean_query(query), queryset, order_by_relevance=False)
     return [page.pk for page in results[:1000]]

@@ -9,11 +9,11 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from ninja import Field, Schema
 from pydantic import field_validator, model_validator
-from taggit.models import Tag
 from wagtail.api.rich_text import APIRichText, RichTextOutputFormat
 from wagtail.api.v3.errors import as_validation_error
+from wagtail.coreutils import cautious_slugify
 
-from news.models import ArticlePage, ArticlePageTag
+from news.models import ArticlePage, ArticlePageTopic, Topic
 
 from .content import LocaleCode, PublicContent
 from .paging import LIMIT_MAX, OFFSET_MAX, Cursor, ListingOrder
@@ -66,7 +66,13 @@ class LocaleParams(Schema):
 
 class ArticleListParams(LocaleParams):
     topic: str | None = Field(
-        None, max_length=100, description="Only articles with this topic (its slug or name)."
+        None,
+        max_length=100,
+        description=(
+            "Only articles with this topic, by its slug in `locale` (a name is slugified). "
+            "With `fallback`, the slug of the topic in either locale; without `locale`, in "
+            "any locale. An article matches through its own edition of the topic."
+        ),
     )
     search: str | None = Field(
         None, min_length=1, max_length=200, description="Full-text search in articles."
@@ -167,15 +173,22 @@ def apply_locales(queryset, content: PublicContent, params: LocaleParams):
     )
 
 
-def topic_q(topic):
-    """Articles tagged with a topic given by its slug or its name, in any letter case.
+def topic_q(topic, params: LocaleParams):
+    """Articles filed under a topic given by its slug (or a name, slugified).
 
-    Names are compared through their slugs: SQLite's case-insensitive comparison only folds
-    ASCII letters, and Lithuanian topics are rarely ASCII.
+    The slug is looked up among the topics of `locale` (and of `fallback` when given; of
+    every locale without `locale`); an article matches when it has that topic or one of its
+    translations, in the article's own locale.
     """
-    slugs = {topic, Tag().slugify(topic)}
-    tagged = ArticlePageTag.objects.filter(content_object_id=OuterRef("pk"))
-    return Q(Exists(tagged.filter(Q(tag__slug__in=slugs) | Q(tag__name=topic))))
+    named = Topic.objects.filter(slug__in={topic, cautious_slugify(topic)})
+    if params.locale:
+        named = named.filter(locale__language_code__in=params.wanted())
+    links = ArticlePageTopic.objects.filter(
+        page_id=OuterRef("pk"),
+        topic__translation_key__in=named.values("translation_key"),
+        topic__locale_id=OuterRef("locale_id"),
+    )
+    return Q(Exists(links))
 
 
 def count_key(content: PublicContent, params: ArticleListParams):

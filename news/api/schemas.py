@@ -52,6 +52,7 @@ class CardImage(Schema):
 class HeroImage(Schema):
     id: int
     alt: str = Field(description="Alternative text, in the language of the page.")
+    credit: str = Field("", description="Photo credit, in the language of the page.")
     renditions: HeroRenditions
 
 
@@ -63,8 +64,17 @@ class Translation(Schema):
 
 
 class Topic(Schema):
+    id: int
+    name: str = Field(description="In the language of the article.")
+    slug: str = Field(description="In the language of the article: the `topic` filter's value.")
+    url: str = Field(description="Absolute URL of the topic page on the website.")
+
+
+class Byline(Schema):
+    id: int
     name: str
-    slug: str
+    role: str
+    url: str = Field(description="Absolute URL of the author's page in this language.")
 
 
 class PageLink(Schema):
@@ -98,6 +108,7 @@ class ArticleSummary(Schema):
     lead: str
     publication_date: datetime.date
     topics: list[Topic]
+    authors: list[Byline] = Field(description="The article's authors, in byline order.")
     hero_image: CardImage | None
     translations: list[Translation] = Field(description=PAGE_FIELDS_DOC["translations"])
 
@@ -133,6 +144,7 @@ class ImageValue(Schema):
     image: BodyImage | None = Field(description="Null when the image has been deleted.")
     alt: str
     caption: str
+    credit: str = Field("", description="Photo credit, shown under the image.")
 
 
 class ImageBlock(Schema):

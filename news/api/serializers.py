@@ -6,6 +6,8 @@ from wagtail.api.utils import get_full_url
 from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
 
+from news.topics import topic_path
+
 from .content import PublicContent
 from .rich_text import RichTextExpander
 from .schemas import (
@@ -16,6 +18,7 @@ from .schemas import (
     ArticleSummary,
     BodyImage,
     BodyImageRenditions,
+    Byline,
     CardImage,
     CardRenditions,
     HeadingBlock,
@@ -111,11 +114,25 @@ class ArticleSerializer:
             "detail_url": api_url(self.request, "news_article_detail", article_id=article.pk),
             "lead": article.lead,
             "publication_date": article.publication_date,
-            # Sorted in Python: ordering the prefetch would bypass it (a query per article).
-            "topics": sorted(
-                (Topic(name=tag.name, slug=tag.slug) for tag in article.topics.all()),
-                key=lambda topic: topic.name.lower(),
-            ),
+            # The article's own locale's editions of its topics (prefetched), by name.
+            "topics": [
+                Topic(
+                    id=topic.pk,
+                    name=topic.name,
+                    slug=topic.slug,
+                    url=get_full_url(self.request, topic_path(topic.slug, language_code)),
+                )
+                for topic in sorted(article.topics, key=lambda topic: topic.name.lower())
+            ],
+            "authors": [
+                Byline(
+                    id=author.pk,
+                    name=author.name,
+                    role=author.role,
+                    url=self.request.build_absolute_uri(author.get_url()),
+                )
+                for author in article.authors
+            ],
             "translations": self.translations(article, editions),
         }
 
@@ -158,6 +175,7 @@ class ArticleSerializer:
                 hero = HeroImage(
                     id=article.hero_image.pk,
                     alt=article.hero_image_alt,
+                    credit=article.hero_image_credit,
                     renditions=HeroRenditions(**renditions),
                 )
 
@@ -205,7 +223,10 @@ class ArticleSerializer:
                 type=kind,
                 id=block_id,
                 value=ImageValue(
-                    image=body_image, alt=value["alt_text"], caption=value["caption"] or ""
+                    image=body_image,
+                    alt=value["alt_text"],
+                    caption=value["caption"] or "",
+                    credit=value.get("credit") or "",
                 ),
             )
         if kind == "quote":

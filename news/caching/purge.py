@@ -3,8 +3,9 @@
 `purge_targets(page)` is the set of URLs an edge cache must forget when `page` changes. A
 URL ending in ``*`` is a prefix; a plain URL also covers its query strings (the VCL turns
 each PURGE into a ban). They go to ``wagtail.contrib.frontend_cache``'s backends
-(``WAGTAILFRONTENDCACHE``, from ``FRONTEND_CACHE_URL``) once the transaction commits, with
-a new listing version (news.caching.versions) for the fragment caches.
+(``WAGTAILFRONTENDCACHE``, from ``FRONTEND_CACHE_URL``) through the background queue,
+retried until the cache answers (news/queue/purge.py), with a new listing version
+(news.caching.versions) for the fragment caches.
 """
 
 import logging
@@ -14,11 +15,13 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import translation
-from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from news.models import ArticlePage, NewsIndexPage
+from news.author_views import author_url_prefix
+from news.models import ArticlePage, NewsIndexPage, Topic
+from news.queue.purge import enqueue_purge
+from news.topics import topics_prefix
 
 from .versions import bump_listing_version
 
@@ -75,10 +78,12 @@ def purge_targets(page, old_url_path=None):
     """Every URL an edge cache must forget when ``page`` changes (see the module docstring).
 
     - the page and every other edition of it (the language switcher links them);
-    - each language's home page, news index with all its ``?page=`` pages, RSS feed and
-      search pages; the sitemap; every API response (``/api/v3/*``);
+    - each language's home page, news index with all its ``?page=`` pages, RSS feed,
+      search pages and author pages; the sitemap; every API response (``/api/v3/*``);
     - for an article among the newest (see `_in_more_news_window`), every article of its
       language (the news index as a prefix: articles live under it), else none;
+    - for an article, every topic page of its language with its feed and ``?page=`` pages
+      (a prefix: the topics it had before this change are gone from the page);
     - for anything else than an article (a home page, an index), everything under it.
     """
     page = page.specific
@@ -104,12 +109,14 @@ def purge_targets(page, old_url_path=None):
         urls.add(f"{root_url}/{language_code}/rss.xml")
         with translation.override(language_code):
             urls.add(f"{root_url}{reverse('search')}*")
+        urls.add(f"{root_url}{author_url_prefix(language_code)}*")  # authors' article lists
     for root_url in hosts:
         urls.add(f"{root_url}/sitemap.xml")
         urls.add(f"{root_url}/api/v3/*")
 
     indexes = NewsIndexPage.objects.all()
     if isinstance(page, ArticlePage):
+        urls |= topic_page_targets(page.locale.language_code, roots)
         for index in indexes:
             url = _full_url(index)
             if not url:
@@ -130,24 +137,50 @@ def purge_targets(page, old_url_path=None):
     return urls
 
 
+def topic_page_targets(language_code, roots=None):
+    """Every topic page (and feed) of one language, on every site, as prefixes."""
+    prefix = topics_prefix(language_code)
+    return {
+        f"{root_url}{prefix}*"
+        for root_url, root_language in (roots if roots is not None else _site_roots())
+        if root_language == language_code
+    }
+
+
+def topic_changed(topic):
+    """A topic renamed, described or deleted: its pages, and the articles that show it."""
+    urls = set()
+    if settings.WAGTAILFRONTENDCACHE:
+        urls = topic_page_targets(topic.locale.language_code)
+        for article in ArticlePage.objects.live().filter(topic_links__topic_id=topic.pk):
+            url = _full_url(article)
+            if url:
+                urls.add(url)
+    bump_listing_version()
+
+    def after_commit():
+        bump_listing_version()
+        purge(urls)
+
+    transaction.on_commit(after_commit)
+
+
 def purge(urls):
-    if not urls or not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return
-    purge_urls_from_cache(sorted(urls))
+    """On the background queue, retried until the cache answers (news/queue/purge.py)."""
+    if urls and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        enqueue_purge(urls)
 
 
 def page_changed(page, old_url_path=None):
     """After the transaction: new fragment version, edge cache purged."""
     urls = purge_targets(page, old_url_path) if settings.WAGTAILFRONTENDCACHE else set()
 
-    def after_commit():
-        bump_listing_version()
-        purge(urls)
-
     # Now, for this transaction's own reads, and after the commit, for everyone's: a request
     # in between may have cached fragments from the data before the commit.
     bump_listing_version()
-    transaction.on_commit(after_commit)
+    transaction.on_commit(bump_listing_version)
+    # Enqueued with the transaction (the database queue) or after its commit.
+    purge(urls)
 
 
 # Signals (connected in news.apps.NewsConfig.ready)
@@ -168,13 +201,17 @@ def on_moved(sender, instance, url_path_before, url_path_after, **kwargs):
 
 def on_saved(sender, instance, raw=False, **kwargs):
     """A live page saved without a publish signal (code, imports): listings may change."""
-    if not raw and isinstance(instance, Page) and instance.live:
+    if not raw and isinstance(instance, Topic):
+        topic_changed(instance)
+    elif not raw and isinstance(instance, Page) and instance.live:
         bump_listing_version()
         transaction.on_commit(bump_listing_version)
 
 
 def on_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page) and instance.live and not getattr(instance, "_news_purged", 0):
+    if isinstance(instance, Topic):
+        topic_changed(instance)
+    elif isinstance(instance, Page) and instance.live and not getattr(instance, "_news_purged", 0):
         instance._news_purged = True
         try:
             page_changed(instance)

@@ -84,7 +84,3 @@ def article_page(spec: ArticleSpec, language, locale, images, today):
         hero_image_alt=text(hero.alt, language) if hero else "",
         body=stream_data(spec.key, spec.body, language, images),
     )
-
-
-def topics(spec, language):
-    return [text(topic, language) for topic in spec.topics]

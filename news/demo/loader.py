@@ -19,14 +19,15 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
-from news.models import NewsIndexPage
+from news.models import ArticleAuthor, ArticlePageTopic, Author, NewsIndexPage
 
 from . import build, translation
 from .content import ARTICLES, HOME, NEWS_INDEX
+from .content.authors import AUTHORS
 from .illustrations import ILLUSTRATIONS, render
+from .topics import ensure_topic
 
 SOURCE_LANGUAGE, TARGET_LANGUAGE = "lt", "en"
-SITE_HOSTNAME, SITE_PORT = "localhost", 80
 WELCOME_PAGE_TITLE = "Welcome to your new Wagtail site!"
 
 CREATED, UPDATED, REMOVED, PRESENT = "created", "updated", "removed", "present"
@@ -66,6 +67,18 @@ class Report:
                 yield from (f"    {STATUS_LABELS[status]}: {name}" for name, status in items)
 
 
+def site_address(address=None):
+    """``(hostname, port)`` of the demo Site, from ``host[:port]`` (settings.DEMO_SITE_ADDRESS).
+
+    The port defaults to 80; 443 makes Wagtail's URLs https.
+    """
+    address = (address or settings.DEMO_SITE_ADDRESS).strip()
+    hostname, _sep, port = address.rpartition(":") if ":" in address else (address, "", "80")
+    if not hostname or not port.isdigit():
+        raise ValueError(f"Not a host[:port] address: {address!r}")
+    return hostname.strip("[]"), int(port)
+
+
 def load_demo(create_admin=False, today=None):
     """Create whatever is missing of the demo content; returns a Report."""
     report = Report()
@@ -97,6 +110,7 @@ class DemoLoader:
         self.source_locale, _ = Locale.objects.get_or_create(language_code=SOURCE_LANGUAGE)
         self.target_locale, _ = Locale.objects.get_or_create(language_code=TARGET_LANGUAGE)
         self.images = {}
+        self.authors = []
 
     def run(self):
         self.ensure_images()
@@ -111,8 +125,9 @@ class DemoLoader:
         )
         self.ensure_translation(index, build.section_page(NewsIndexPage, NEWS_INDEX, *self.en))
 
-        for spec in ARTICLES:
-            self.ensure_article(index, spec)
+        self.ensure_authors()
+        for number, spec in enumerate(ARTICLES):
+            self.ensure_article(index, spec, self.authors[number % len(self.authors)])
 
     @property
     def lt(self):
@@ -136,11 +151,50 @@ class DemoLoader:
                 self.report.add("Images", illustration.title, PRESENT)
             self.images[key] = image
 
-    def ensure_article(self, index, spec):
+    def ensure_authors(self):
+        """Each demo author in Lithuanian and, as its translation, in English."""
+        for spec in AUTHORS:
+            author = Author.objects.filter(slug=spec["slug"], locale=self.source_locale).first()
+            self.report.add("Authors", spec["name"], PRESENT if author else CREATED)
+            if author is None:
+                author = Author.objects.create(
+                    name=spec["name"],
+                    slug=spec["slug"],
+                    role=spec["role"].lt,
+                    bio=spec["bio"].lt,
+                    locale=self.source_locale,
+                )
+            if not Author.objects.filter(
+                translation_key=author.translation_key, locale=self.target_locale
+            ).exists():
+                english = author.copy_for_translation(self.target_locale)
+                english.role, english.bio = spec["role"].en, spec["bio"].en
+                english.save()
+            self.authors.append(author)
+
+    def ensure_topics(self, spec):
+        """The article's Lithuanian topics, each with its English translation."""
+        topics = []
+        for name in spec.topics:
+            topic, created = ensure_topic(name.lt, self.source_locale)
+            self.report.add("Topics", name.lt, CREATED if created else PRESENT)
+            english, created = ensure_topic(
+                build.text(name, TARGET_LANGUAGE), self.target_locale, topic, user=self.user
+            )
+            self.report.add("Topic translations", english.name, CREATED if created else PRESENT)
+            topics.append(topic)
+        return topics
+
+    def ensure_article(self, index, spec, author=None):
         source = build.article_page(spec, *self.lt, self.images, self.today)
-        # Topics are synchronised to every edition (ArticlePage.override_translatable_fields):
-        # the English edition gets the source's, through wagtail-localize like everything else.
-        source.topics.set(build.topics(spec, SOURCE_LANGUAGE))
+        if author is not None:
+            source.bylines = [ArticleAuthor(author=author)]
+        # The English edition links to the English topics: wagtail-localize maps each link
+        # to the topic's translation (ArticlePageTopic, a related object segment).
+        source.topic_links = [
+            ArticlePageTopic(topic=topic, sort_order=position)
+            for position, topic in enumerate(self.ensure_topics(spec))
+        ]
         page = self.ensure_source_page(index, source)
         if spec.english:
             english = build.article_page(spec, *self.en, self.images, self.today)
@@ -170,9 +224,10 @@ class DemoLoader:
 
     def ensure_default_site(self, home):
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+        hostname, port = site_address()
         wanted = {
-            "hostname": SITE_HOSTNAME,
-            "port": SITE_PORT,
+            "hostname": hostname,
+            "port": port,
             "root_page_id": home.pk,
             "site_name": settings.WAGTAIL_SITE_NAME,
         }
@@ -181,7 +236,7 @@ class DemoLoader:
             setattr(site, name, value)
         if changed:
             site.save()
-        name = f"{SITE_HOSTNAME}:{SITE_PORT} -> {home.title}"
+        name = f"{hostname}:{port} -> {home.title}"
         self.report.add("Default site", name, UPDATED if changed else PRESENT)
 
     def remove_welcome_page(self, root):

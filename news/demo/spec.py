@@ -48,8 +48,8 @@ class ArticleSpec:
     title: T
     lead: T
     days_ago: int  # publication date, counted back from the day the demo is loaded
-    # Topics are synchronised from the source to every edition (wagtail-localize copies tags
-    # as they are): only the Lithuanian names are used while that is the model's rule.
+    # Topics (news.Topic snippets): the Lithuanian topic and its English translation; the
+    # English edition of the article gets the English topics through wagtail-localize.
     topics: tuple[T, ...]
     body: tuple[tuple[str, object], ...]
     hero: Hero | None = None

@@ -56,6 +56,20 @@ def translate(source_page, translated_instance, user=None):
     return translation.get_target_instance()
 
 
+def translate_snippet(source_object, translated_instance, user=None):
+    """Translate a snippet (a topic) the same way: its strings, then wagtail-localize saves it.
+
+    Returns the translated object (saved: snippets without drafts have no draft to publish).
+    """
+    locale = translated_instance.locale
+    source, _created = TranslationSource.get_or_create_from_instance(source_object)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    for segment, data in pair_segments(source, translated_instance):
+        _store(segment, data, locale, user)
+    translation.save_target(user=user, publish=True)
+    return translation.get_target_instance()
+
+
 def pair_segments(source, translated_instance):
     """``(StringSegment of the source, translated string data)`` for every source segment."""
     translated = defaultdict(deque)

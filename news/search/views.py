@@ -10,6 +10,9 @@ from django.conf import settings
 from django.core.paginator import InvalidPage
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from wagtail.models import Locale, PageQuerySet
 from wagtail.search.backends import get_search_backend
@@ -69,6 +72,16 @@ def search_article_ids(query, language_code=None, limit=1000):
     return ids
 
 
+def search_urls(query):
+    """The search page in each language, with the same query: for the language switcher."""
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            url = reverse("search")
+        urls[code] = f"{url}?{urlencode({'q': query})}" if query else url
+    return urls
+
+
 def search(request):
     query = clean_query(request.GET.get("q", ""))
     # The count (a second full-text search) is cached until the next publish.
@@ -89,5 +102,10 @@ def search(request):
     return TemplateResponse(
         request,
         "news/search.html",
-        {"query": query, "results": page, "page_size": settings.NEWS_PAGE_SIZE},
+        {
+            "query": query,
+            "results": page,
+            "page_size": settings.NEWS_PAGE_SIZE,
+            "edition_urls": search_urls(query),
+        },
     )

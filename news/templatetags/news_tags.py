@@ -4,7 +4,21 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from news.topics import topic_path
+
 register = template.Library()
+
+
+@register.simple_tag
+def topic_url(topic, language_code):
+    """The path of a topic's page in a language (the topic's own edition in it)."""
+    return topic_path(topic.slug, language_code)
+
+
+@register.simple_tag
+def topic_feed_url(topic, language_code):
+    return topic_path(topic.slug, language_code, feed=True)
+
 
 # Keep JSON from closing the <script> element or opening a comment inside it.
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
@@ -38,7 +52,18 @@ def article_json_ld(context, article):
         data["dateModified"] = modified.isoformat()
     if article.social_image is not None:
         data["image"] = [absolute_url(context, article.social_image.url)]
-    keywords = [topic.name for topic in article.topics.all()]
+    authors = article.authors
+    if authors:
+        data["author"] = [
+            {
+                "@type": "Person",
+                "name": author.name,
+                "url": absolute_url(context, author.get_url()),
+                **({"jobTitle": author.role} if author.role else {}),
+            }
+            for author in authors
+        ]
+    keywords = [topic.name for topic in article.topics]
     if keywords:
         data["keywords"] = keywords
     payload = json.dumps(data, ensure_ascii=False).translate(_SCRIPT_SAFE)

@@ -22,6 +22,8 @@ from django.utils.translation import ngettext
 from wagtail_localize.models import StringSegment, Translation
 from wagtail_localize.strings import StringValue, validate_translation_links
 
+from .review import confirm_from_po, po_comment, unreviewed_translations
+
 TRANSLATION_ID_HEADER = "X-WagtailLocalize-TranslationID"
 PO_DATE_FORMAT = "%Y-%m-%d %H:%M%z"
 MAX_LISTED = 5
@@ -57,8 +59,23 @@ def export_po(translation, user=None):
         TRANSLATION_ID_HEADER: str(translation.uuid),
         "X-Source-Language": translation.source.locale.language_code,
     }
+    machine = {
+        (
+            string_translation.context.path,
+            string_translation.translation_of.data,
+        ): string_translation
+        for string_translation in unreviewed_translations(translation).select_related(
+            "context", "translation_of"
+        )
+    }
     seen = set()
     for entry in exported:
+        unreviewed = machine.get((entry.msgctxt, entry.msgid))
+        if unreviewed is not None and not entry.obsolete and entry.msgstr:
+            # Machine translated, not reviewed: gettext's own "check this" mark. An import
+            # leaves fuzzy entries out; without the flag, the same text confirms it.
+            entry.flags.append("fuzzy")
+            entry.tcomment = po_comment(unreviewed)
         # The same text twice in one rich text field is one segment per occurrence but must
         # be a single message for gettext.
         key = (entry.obsolete, entry.msgctxt, entry.msgid)
@@ -85,8 +102,10 @@ def read_po(uploaded_file):
     try:
         return polib.pofile(temporary.name, encoding="utf-8")
     except (OSError, UnicodeDecodeError, ValueError) as error:
+        # polib names the file it read: the server's temporary file, never to be shown.
+        reason = str(error).replace(temporary.name, uploaded_file.name or "")
         raise POFileRefused(
-            _("This is not a valid PO file ({error}).").format(error=error)
+            _("This is not a valid PO file ({error}).").format(error=reason)
         ) from error
     finally:
         os.unlink(temporary.name)
@@ -199,4 +218,7 @@ def import_po(translation, po, user=None):
     checked.metadata = dict(po.metadata)
     checked.extend(to_import)
     translation.import_po(checked, user=user, tool_name="PO File")
+    # wagtail-localize leaves a translation whose text did not change as it was: a machine
+    # translation confirmed unchanged (its fuzzy flag removed) becomes the translator's own.
+    confirm_from_po(translation, to_import, user=user)
     return POImport(imported=len(to_import), fuzzy=fuzzy)

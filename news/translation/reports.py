@@ -20,8 +20,9 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from news.models import ArticlePage
+from news.models import ArticlePage, Topic
 
+from .permissions import hide_unseen_drafts
 from .status import (
     Status,
     annotate_translation_status,
@@ -30,6 +31,7 @@ from .status import (
     locale_status,
     translation_sources,
 )
+from .topic_status import annotate_topic_status, topic_sources
 
 # Who sees the report: anyone with a page permission (Editors, Translators).
 REPORT_PERMISSIONS = ["add", "change", "publish"]
@@ -91,6 +93,14 @@ class LocaleStatusColumn(Column):
     def get_value(self, instance):
         return locale_status(instance, self.locale)
 
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        request = parent_context.get("request")
+        context["can_submit"] = bool(
+            request and request.user.has_perm("wagtail_localize.submit_translation")
+        )
+        return context
+
 
 class TranslationsReportView(ReportView):
     page_title = _("Translations")
@@ -146,6 +156,10 @@ class TranslationsReportView(ReportView):
                     f"{prefix}memory_count",
                     _("%(locale)s: filled by translation memory") % {"locale": name},
                 ),
+                (
+                    f"{prefix}machine_count",
+                    _("%(locale)s: machine translated, to review") % {"locale": name},
+                ),
             ]
         return fields
 
@@ -164,7 +178,11 @@ class TranslationsReportView(ReportView):
         return dict(self.export_fields)
 
     def get_base_queryset(self):
-        articles = translation_sources(ArticlePage.objects.all()).select_related("locale")
+        articles = hide_unseen_drafts(
+            translation_sources(ArticlePage.objects.all()),
+            self.request.user,
+            shows_draft_title=False,
+        ).select_related("locale")
         return annotate_translation_status(articles, self.locales)
 
     def decorate_paginated_queryset(self, object_list):
@@ -177,4 +195,49 @@ class TranslationsReportView(ReportView):
                 setattr(row, f"{prefix}label", status.label)
                 setattr(row, f"{prefix}percent", status.percent if status.has_progress else "")
                 setattr(row, f"{prefix}memory_count", status.memory if status.has_progress else "")
+                setattr(
+                    row, f"{prefix}machine_count", status.machine if status.has_progress else ""
+                )
         return rows
+
+
+class TopicStatusFilterSet(TranslationStatusFilterSet):
+    class Meta:
+        model = Topic
+        fields = []
+
+
+class TopicTranslationsReportView(TranslationsReportView):
+    """The same report for topics (snippets): "Reports > Topic translations"."""
+
+    page_title = _("Topic translations")
+    header_icon = "tag"
+    index_url_name = "news_topic_translations_report"
+    index_results_url_name = "news_topic_translations_report_results"
+    filterset_class = TopicStatusFilterSet
+    default_ordering = "name"
+
+    def get_filename(self):
+        return f"topic-translations-report-{datetime.date.today():%Y-%m-%d}"
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn(
+                "name",
+                label=_("Topic"),
+                sort_key="name",
+                get_url=lambda topic: reverse("wagtailsnippets_news_topic:edit", args=[topic.pk]),
+            ),
+            Column("locale", label=_("Source locale"), accessor="locale.get_display_name"),
+            *(LocaleStatusColumn(locale) for locale in self.locales),
+        ]
+
+    @cached_property
+    def export_fields(self):
+        fields = super().export_fields
+        return [("name", str(_("Topic")))] + fields[1:]
+
+    def get_base_queryset(self):
+        topics = topic_sources(Topic.objects.all()).select_related("locale")
+        return annotate_topic_status(topics, self.locales)

@@ -6,6 +6,8 @@
 * Moving a source page moves its translations (and aliases) to the matching parent of their
   locale, whatever moved it: the admin's move view, a bulk move, code (wagtail-localize #469).
   A translation moved on its own moves alone.
+* A translator's title gives the translation its slug, transliterated to ASCII, while the
+  slug is not translated yet (otherwise the English page keeps the Lithuanian slug).
 * Publishing a page corrects a stale ``numchild``: wagtail-localize publishes a new
   translation from a revision whose page object was loaded before its children were added
   when a subtree is submitted, which left the tree invalid (wagtail-localize #773).
@@ -18,11 +20,12 @@ from django.apps import apps
 from django.conf import settings
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django.utils.text import slugify
 from wagtail.actions.move_page import MovePageAction
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 from wagtail.signals import page_published, post_page_move
-from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from .memory import fill_from_memory
 from .roles import grant_translators_on_editions
@@ -53,6 +56,35 @@ def fill_new_segment_from_memory(sender, instance, created, raw=False, **kwargs)
     segment = StringSegment.objects.filter(pk=instance.pk)
     for translation in Translation.objects.filter(source_id=instance.source_id, enabled=True):
         fill_from_memory(translation, segments=segment)
+
+
+@receiver(post_save, sender=StringTranslation)
+def slug_from_translated_title(sender, instance, raw=False, **kwargs):
+    if raw or instance.translation_type != StringTranslation.TRANSLATION_TYPE_MANUAL:
+        return
+    if instance.context.path != "title":
+        return
+    slug_segment = (
+        StringSegment.objects.filter(
+            context__object_id=instance.context.object_id, context__path="slug"
+        )
+        .order_by("-source__last_updated_at")
+        .first()
+    )
+    slug = slugify(instance.data)
+    if slug_segment is None or not slug:
+        return
+    StringTranslation.objects.get_or_create(
+        translation_of_id=slug_segment.string_id,
+        context_id=slug_segment.context_id,
+        locale_id=instance.locale_id,
+        defaults={
+            "data": slug,
+            "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+            "tool_name": instance.tool_name,  # made the way its title was (editor, PO file)
+            "last_translated_by": instance.last_translated_by,
+        },
+    )
 
 
 @receiver(post_page_move)

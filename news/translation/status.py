@@ -17,8 +17,11 @@ For a page and a locale, the status is:
     the translation is live, but behind its source: the source was published after its
     last sync; or the sync brought segments that are not translated yet; or it was synced,
     or its segments were edited, after the translation was last published.
+``needs_review``
+    the translation (live or not) has machine translations (a tool's or translation
+    memory's) that nobody has reviewed yet (news.translation.review).
 ``up_to_date``
-    the translation is live, complete and published after the last sync and edit.
+    the translation is live, complete, reviewed and published after the last sync and edit.
 
 A page in the other locale that wagtail-localize does not manage (no enabled Translation:
 a page translated by hand, or a translation that was stopped) is up to date when it was
@@ -49,6 +52,7 @@ class Status(models.TextChoices):
     MISSING = "missing", _("Missing")
     IN_PROGRESS = "in_progress", _("In progress")
     OUT_OF_DATE = "out_of_date", _("Out of date")
+    NEEDS_REVIEW = "needs_review", _("Machine translated, needs review")
     UP_TO_DATE = "up_to_date", _("Up to date")
 
 
@@ -65,6 +69,32 @@ def _count(queryset):
     return Coalesce(Subquery(queryset.order_by().values(n=count)), 0)
 
 
+def segment_counts(locale):
+    """Counts of the source's segments (``total``) translated into ``locale`` in all, by
+    translation memory and by machine, for a queryset of pages or snippets (the source)."""
+    prefix = field_prefix(locale)
+    segments = StringSegment.objects.filter(
+        source__object_id=OuterRef("translation_key"), source__locale_id=OuterRef("locale_id")
+    )
+    string_translations = StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"),
+        context_id=OuterRef("context_id"),
+        locale=locale,
+        has_error=False,
+    )
+    machine = StringTranslation.TRANSLATION_TYPE_MACHINE
+    return {
+        f"{prefix}total": _count(segments),
+        f"{prefix}translated": _count(segments.filter(Exists(string_translations))),
+        f"{prefix}memory": _count(
+            segments.filter(Exists(string_translations.filter(tool_name=MEMORY_TOOL_NAME)))
+        ),
+        f"{prefix}machine": _count(
+            segments.filter(Exists(string_translations.filter(translation_type=machine)))
+        ),
+    }
+
+
 def _annotations(locale):
     """Per-locale expressions for a page queryset (the page is the source of its row)."""
     prefix = field_prefix(locale)
@@ -76,15 +106,6 @@ def _annotations(locale):
         source__locale_id=OuterRef("locale_id"),
         target_locale=locale,
         enabled=True,
-    )
-    segments = StringSegment.objects.filter(
-        source__object_id=OuterRef("translation_key"), source__locale_id=OuterRef("locale_id")
-    )
-    string_translations = StringTranslation.objects.filter(
-        translation_of_id=OuterRef("string_id"),
-        context_id=OuterRef("context_id"),
-        locale=locale,
-        has_error=False,
     )
     last_translated = (
         StringTranslation.objects.filter(
@@ -101,11 +122,7 @@ def _annotations(locale):
         f"{prefix}published_at": Subquery(target.values("last_published_at")[:1]),
         f"{prefix}translation_id": Subquery(translation.values("pk")[:1]),
         f"{prefix}synced_at": Subquery(translation.values("source__last_updated_at")[:1]),
-        f"{prefix}total": _count(segments),
-        f"{prefix}translated": _count(segments.filter(Exists(string_translations))),
-        f"{prefix}memory": _count(
-            segments.filter(Exists(string_translations.filter(tool_name=MEMORY_TOOL_NAME)))
-        ),
+        **segment_counts(locale),
         f"{prefix}translated_at": Subquery(last_translated[:1]),
     }
 
@@ -124,6 +141,10 @@ def _status(locale):
     return Case(
         When(locale_id=locale.pk, then=Value(Status.SOURCE)),
         When(**{f"{prefix}page_id__isnull": True}, then=Value(Status.MISSING)),
+        When(
+            Q(**{f"{prefix}translation_id__isnull": False, f"{prefix}machine__gt": 0}),
+            then=Value(Status.NEEDS_REVIEW),
+        ),
         When(~Q(**{f"{prefix}live": True}), then=Value(Status.IN_PROGRESS)),
         When(unmanaged & Q(last_published_at__gt=published_at), then=Value(Status.OUT_OF_DATE)),
         When(unmanaged, then=Value(Status.UP_TO_DATE)),
@@ -181,6 +202,8 @@ class LocaleStatus:
     total: int
     translated: int
     memory: int
+    machine: int = 0
+    source_id: int | None = None  # the source page of the row
 
     @property
     def percent(self):
@@ -193,7 +216,11 @@ class LocaleStatus:
 
     @property
     def label(self):
-        if self.has_progress and self.status in (Status.IN_PROGRESS, Status.OUT_OF_DATE):
+        if self.has_progress and self.status in (
+            Status.IN_PROGRESS,
+            Status.OUT_OF_DATE,
+            Status.NEEDS_REVIEW,
+        ):
             return f"{self.status.label} ({self.percent}%)"
         return str(self.status.label)
 
@@ -209,6 +236,8 @@ def locale_status(page, locale):
         total=getattr(page, f"{prefix}total") if translation_id else 0,
         translated=getattr(page, f"{prefix}translated") if translation_id else 0,
         memory=getattr(page, f"{prefix}memory") if translation_id else 0,
+        machine=getattr(page, f"{prefix}machine") if translation_id else 0,
+        source_id=page.pk,
     )
 
 

@@ -19,10 +19,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from django.views import View
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
+from wagtail.models import Page
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
@@ -32,14 +34,14 @@ from wagtail_localize.views.update_translations import (
 )
 
 from .po import POFileRefused, export_po, import_po, po_filename, read_po
+from .review import unreviewed_segments
 from .workflow import missing_segments, publish_translation, sync_translations
 
 
 def can_publish_incomplete(user, translation):
-    """Publishing source-language text is an editor's call: submit permission plus publish."""
-    return user.has_perm("wagtail_localize.submit_translation") and (
-        translation.get_target_instance().permissions_for_user(user).can_publish()
-    )
+    """Publishing source-language text is an editor's call (``news.translation.permissions``)."""
+    permissions = translation.get_target_instance().permissions_for_user(user)
+    return getattr(permissions, "can_publish_incomplete_translation", permissions.can_publish)()
 
 
 def _editable_translation(request, translation_id):
@@ -55,7 +57,8 @@ class SyncTranslationsForm(UpdateTranslationsForm):
     publish_incomplete = forms.BooleanField(
         label=gettext_lazy("Also publish incomplete translations"),
         help_text=gettext_lazy(
-            "Readers will see the source text wherever a segment is not translated yet."
+            "Readers will see the source text wherever a segment is not translated yet, and "
+            "machine translations that nobody has reviewed."
         ),
         required=False,
     )
@@ -63,8 +66,9 @@ class SyncTranslationsForm(UpdateTranslationsForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["publish_translations"].help_text = gettext_lazy(
-            "Publish every translation that is complete after the sync. A translation with "
-            "untranslated segments keeps its last published version live and gets a draft."
+            "Publish every translation that is complete and reviewed after the sync. A "
+            "translation with untranslated segments or unreviewed machine translations keeps "
+            "its last published version live and gets a draft."
         )
 
 
@@ -95,7 +99,21 @@ class SyncTranslationsView(UpdateTranslationsView):
                 _("Published the %(locale)s translation.")
                 % {"locale": translation.target_locale.get_display_name()},
             )
-        for translation, missing in result.drafted:
+        for translation, missing, unreviewed in result.drafted:
+            if unreviewed and not missing and form.cleaned_data["publish_translations"]:
+                messages.warning(
+                    self.request,
+                    ngettext(
+                        "The %(locale)s translation was not published: %(count)d segment is "
+                        "machine translated and needs review. Readers keep its last published "
+                        "version; the synced version is saved as a draft.",
+                        "The %(locale)s translation was not published: %(count)d segments are "
+                        "machine translated and need review. Readers keep its last published "
+                        "version; the synced version is saved as a draft.",
+                        unreviewed,
+                    )
+                    % {"locale": translation.target_locale.get_display_name(), "count": unreviewed},
+                )
             if missing and form.cleaned_data["publish_translations"]:
                 messages.warning(
                     self.request,
@@ -179,6 +197,7 @@ class PublishIncompleteTranslationView(TemplateView):
             translation=self.translation,
             page=self.target,
             missing=missing_segments(self.translation).select_related("string")[:50],
+            unreviewed=unreviewed_segments(self.translation).select_related("string")[:50],
             edit_url=reverse("wagtailadmin_pages:edit", args=[self.target.pk]),
             **kwargs,
         )
@@ -199,3 +218,20 @@ class PublishIncompleteTranslationView(TemplateView):
             },
         )
         return redirect("wagtailadmin_pages:edit", self.target.pk)
+
+
+class ViewDraftView(View):
+    """Wagtail's "View draft", asking the page's ``can_view_draft()`` (Moderators read drafts
+    without the right to publish them outside the workflow). cms/urls.py routes
+    ``wagtailadmin_pages:view_draft``'s path here."""
+
+    def dispatch(self, request, page_id):
+        page = get_object_or_404(Page, id=page_id).get_latest_revision_as_object()
+        permissions = page.permissions_for_user(request.user)
+        can_view = getattr(permissions, "can_view_draft", None)
+        if not (can_view() if can_view else permissions.can_publish() or permissions.can_edit()):
+            raise PermissionDenied
+        preview_mode = request.GET.get("mode", page.default_preview_mode)
+        if preview_mode not in dict(page.preview_modes):
+            raise PermissionDenied
+        return page.make_preview_request(request, preview_mode)

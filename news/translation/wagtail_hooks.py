@@ -6,15 +6,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
 from . import views
-from .reports import TranslationsReportView, user_can_see_report
-from .workflow import keep_manual_edits, untranslated_count
+from .actions import EditTranslationDraftAction, PublishFromSegmentsAction
+from .dashboard import TranslationQueuePanel
+from .permissions import hide_unseen_drafts
+from .reports import TopicTranslationsReportView, TranslationsReportView, user_can_see_report
+from .review import unreviewed_count
+from .workflow import blocking_counts, keep_manual_edits
 
 
 @hooks.register("register_admin_urls", order=-1)
@@ -56,7 +59,25 @@ def register_admin_urls():
             TranslationsReportView.as_view(results_only=True),
             name="news_translations_report_results",
         ),
+        path(
+            "reports/topic-translation-status/",
+            TopicTranslationsReportView.as_view(),
+            name="news_topic_translations_report",
+        ),
+        path(
+            "reports/topic-translation-status/results/",
+            TopicTranslationsReportView.as_view(results_only=True),
+            name="news_topic_translations_report_results",
+        ),
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_queue(request, panels):
+    """The translator's work queue (news.translation.dashboard), for anyone who may see the
+    Translations report; it lists only translations the user may edit."""
+    if user_can_see_report(request.user):
+        panels.append(TranslationQueuePanel(request.user))
 
 
 class TranslationsReportMenuItem(MenuItem):
@@ -75,6 +96,17 @@ def register_translations_report_menu_item():
     )
 
 
+@hooks.register("register_reports_menu_item")
+def register_topic_translations_report_menu_item():
+    return TranslationsReportMenuItem(
+        gettext_lazy("Topic translations"),
+        reverse("news_topic_translations_report"),
+        name="topic-translation-status",
+        icon_name="tag",
+        order=8901,
+    )
+
+
 @hooks.register("construct_reports_menu")
 def hide_wagtail_localize_report(request, menu_items):
     """Ours replaces wagtail-localize's report of the same name (still reachable by its URL)."""
@@ -82,65 +114,93 @@ def hide_wagtail_localize_report(request, menu_items):
     menu_items[:] = [item for item in menu_items if item.url != theirs]
 
 
-@hooks.register("before_edit_page", order=-1)
-def refuse_incomplete_translation_publish(request, page):
-    """The translation editor's Publish, refused while segments are untranslated.
-
-    Runs before wagtail-localize's hook, which would publish with source text in the gaps.
-    """
-    if request.method != "POST" or request.POST.get("action") != "publish":
-        return None
-    translation = Translation.objects.filter(
+def _enabled_translation(page):
+    return Translation.objects.filter(
         source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
     ).first()
+
+
+def _not_ready_message(translation, missing, unreviewed):
+    source = translation.source.locale.get_display_name()
+    parts = []
+    if missing:
+        parts.append(
+            ngettext(
+                "%(count)d segment is not translated yet, and readers would see it in %(source)s.",
+                "%(count)d segments are not translated yet, and readers would see them in "
+                "%(source)s.",
+                missing,
+            )
+            % {"count": missing, "source": source}
+        )
+    if unreviewed:
+        parts.append(
+            ngettext(
+                "%(count)d segment is machine translated and nobody has reviewed it: edit or "
+                "confirm it first.",
+                "%(count)d segments are machine translated and nobody has reviewed them: edit "
+                "or confirm them first.",
+                unreviewed,
+            )
+            % {"count": unreviewed}
+        )
+    return _("Not published: %(reasons)s") % {"reasons": " ".join(parts)}
+
+
+@hooks.register("before_edit_page", order=-1)
+def refuse_incomplete_translation_publish(request, page):
+    """The translation editor's Publish, refused while segments are untranslated or machine
+    translated without review (news.translation.review).
+
+    Runs before wagtail-localize's hook, which would publish with source text in the gaps.
+    On opening the editor, says how many machine translations wait for review.
+    """
+    translation = _enabled_translation(page)
     if translation is None:
         return None
-    missing = untranslated_count(translation)
-    if not missing:
+    if request.method == "GET":
+        unreviewed = unreviewed_count(translation)
+        if unreviewed:
+            messages.warning(
+                request,
+                ngettext(
+                    "%(count)d segment is machine translated and needs review: edit or confirm "
+                    "it before publishing.",
+                    "%(count)d segments are machine translated and need review: edit or confirm "
+                    "them before publishing.",
+                    unreviewed,
+                )
+                % {"count": unreviewed},
+            )
+        return None
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    missing, unreviewed = blocking_counts(translation)
+    if not (missing or unreviewed):
         return None
     buttons = []
     if views.can_publish_incomplete(request.user, translation):
         url = reverse("news_publish_incomplete_translation", args=[translation.pk])
         buttons.append(messages.button(url, _("Publish anyway")))
-    messages.error(
-        request,
-        ngettext(
-            "Not published: %(count)d segment is not translated yet, and readers would see it "
-            "in %(source)s. Translate it first.",
-            "Not published: %(count)d segments are not translated yet, and readers would see "
-            "them in %(source)s. Translate them first.",
-            missing,
-        )
-        % {"count": missing, "source": translation.source.locale.get_display_name()},
-        buttons=buttons,
-    )
+    messages.error(request, _not_ready_message(translation, missing, unreviewed), buttons=buttons)
     return redirect(request.path)
 
 
-def _may_delete(user, page):
-    """Deleting is for those who may also create pages here (Editors), not for Translators.
-
-    Wagtail lets anyone who may edit a page without children delete it; Translators may edit
-    the pages of the English edition, but deleting one would throw its translation away.
-    """
-    permissions = page.permissions_for_user(user)
-    return user.is_superuser or ("add" in permissions.permissions and permissions.can_delete())
+@hooks.register("construct_page_chooser_queryset")
+def hide_unseen_drafts_from_chooser(pages, request):
+    return hide_unseen_drafts(pages, request.user)
 
 
-@hooks.register("before_delete_page")
-def refuse_delete_without_add_permission(request, page):
-    if not _may_delete(request.user, page):
-        return permission_denied(request)
-    return None
+@hooks.register("construct_explorer_page_queryset")
+def hide_unseen_drafts_from_explorer(parent_page, pages, request):
+    return hide_unseen_drafts(pages, request.user)
 
 
-@hooks.register("before_bulk_action")
-def refuse_bulk_delete_without_add_permission(request, action_type, objects, action_class):
-    if action_type == "delete" and any(
-        isinstance(obj, Page) and not _may_delete(request.user, obj) for obj in objects
-    ):
-        return permission_denied(request)
-    return None
+@hooks.register("register_actions")
+def register_translation_actions(registry):
+    """Wagtail's API v3 publishes a translation from its segments, as its editor does."""
+    registry.register(Page, PublishFromSegmentsAction)
+    registry.register(Page, EditTranslationDraftAction)
 
 
 @hooks.register("before_edit_page", order=-1)

@@ -4,8 +4,9 @@ wagtail-localize fills a segment that has no translation with its source text wh
 a translation (``Translation.save_target``), and its "save a draft" writes the page row that
 the public site serves. So:
 
-* a translation is published only when every segment is translated, unless someone who may
-  submit translations (an editor) explicitly chooses to publish it incomplete;
+* a translation is published only when every segment is translated and no machine
+  translation awaits review (``news.translation.review``), unless someone who may submit
+  translations (an editor) explicitly chooses to publish it anyway;
 * when a sync does not publish, it saves a *draft revision* built from the translations so
   far (``save_draft``), leaving the live page and its row as last published: readers keep the
   last complete translation while the new segments are translated.
@@ -16,18 +17,27 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from wagtail.models import Page
-from wagtail_localize.models import StringSegment, StringTranslation
+from wagtail_localize.models import RelatedObjectSegment, StringSegment, StringTranslation
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.views.edit_translation import apply_machine_translation
 
+from news.models import Topic
+
+from .review import unreviewed_count
+
 
 class IncompleteTranslationError(Exception):
-    def __init__(self, translation, missing):
+    def __init__(self, translation, missing, unreviewed=0):
         self.translation = translation
         self.missing = missing
-        super().__init__(f"{missing} segment(s) of {translation} are not translated")
+        self.unreviewed = unreviewed
+        super().__init__(
+            f"{missing} segment(s) of {translation} are not translated, "
+            f"{unreviewed} machine translated and not reviewed"
+        )
 
 
 def missing_segments(translation):
@@ -39,17 +49,40 @@ def missing_segments(translation):
     )
 
 
+def missing_related_objects(translation):
+    """Related objects (an article's topics) with no finished edition in the target locale.
+
+    wagtail-localize's progress counts text segments only; a topic not translated yet (none
+    in the target locale, or its copy there still being translated) would be left off the
+    translated article (news.models.ArticlePage.localize_topics), so it counts as a segment
+    to translate (the translation editor offers to translate it).
+    """
+    segments = RelatedObjectSegment.objects.filter(source_id=translation.source_id)
+    if not segments.exists():
+        return segments
+    in_target = Topic.objects.readable().filter(
+        translation_key=OuterRef("object_id"), locale_id=translation.target_locale_id
+    )
+    return segments.exclude(Exists(in_target))
+
+
 def untranslated_count(translation):
     total, translated = translation.get_progress()
-    return total - translated
+    return total - translated + missing_related_objects(translation).count()
+
+
+def blocking_counts(translation):
+    """(untranslated, machine translated and not reviewed) segments: what keeps it unpublished."""
+    return untranslated_count(translation), unreviewed_count(translation)
 
 
 def publish_translation(translation, user=None, allow_incomplete=False):
-    """Publish the target of ``translation``; refuse while segments are untranslated."""
+    """Publish the target of ``translation``; refuse while segments are untranslated or
+    machine translated without review."""
     if not allow_incomplete:
-        missing = untranslated_count(translation)
-        if missing:
-            raise IncompleteTranslationError(translation, missing)
+        missing, unreviewed = blocking_counts(translation)
+        if missing or unreviewed:
+            raise IncompleteTranslationError(translation, missing, unreviewed)
     translation.save_target(user=user, publish=True)
 
 
@@ -71,7 +104,8 @@ def save_draft(translation, user=None):
 @dataclass
 class SyncResult:
     published: list = field(default_factory=list)
-    drafted: list = field(default_factory=list)  # (translation, untranslated segment count)
+    # (translation, untranslated segment count, unreviewed machine translation count)
+    drafted: list = field(default_factory=list)
     failed: list = field(default_factory=list)  # (translation, ValidationError)
 
 
@@ -92,8 +126,8 @@ def sync_translations(
             source.locale, translation.target_locale
         ):
             apply_machine_translation(translation.id, user, machine_translator)
-        missing = untranslated_count(translation)
-        if publish and (publish_incomplete or not missing):
+        missing, unreviewed = blocking_counts(translation)
+        if publish and (publish_incomplete or not (missing or unreviewed)):
             try:
                 publish_translation(translation, user=user, allow_incomplete=True)
             except ValidationError as error:
@@ -103,7 +137,7 @@ def sync_translations(
         else:
             save_draft(translation, user=user)
             source.update_target_view_restrictions(translation.target_locale)
-            result.drafted.append((translation, missing))
+            result.drafted.append((translation, missing, unreviewed))
     return result
 
 

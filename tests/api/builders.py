@@ -9,7 +9,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
-from news.models import ArticlePage
+from news.models import ArticlePage, ArticlePageTopic
+
+from ..factories import make_topic
 
 _sequence = itertools.count(1)
 
@@ -116,10 +118,11 @@ def make_article(
         body=json.dumps(body or [{"type": "paragraph", "value": f"<p>{title}.</p>"}]),
         live=False,
     )
+    article.topic_links = [
+        ArticlePageTopic(topic=make_topic(index.locale, topic), sort_order=position)
+        for position, topic in enumerate(topics)
+    ]
     index.add_child(instance=article)
-    if topics:
-        article.topics.add(*topics)
-        article.save()
     revision = article.save_revision()
     if live:
         revision.publish()

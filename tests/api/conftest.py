@@ -15,7 +15,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.cache import caches
 from wagtail.models import APIToken, GroupPagePermission, Page
 
-from ..factories import build_site_tree, translate
+from ..factories import build_site_tree, make_topic, translate
 from .builders import full_body, make_article, make_image
 
 
@@ -66,6 +66,10 @@ def api_articles(api_site, api_image):
     lt_new = make_article(
         api_site.news_lt, "Naujas", date=datetime.date(2024, 3, 3), topics=["Sportas"]
     )
+    # Two of the topics have English editions ("Sportas" has none): the English article
+    # gets those (news.models.ArticlePage.localize_topics).
+    for name, english in [("Švietimas", "Education"), ("Kultūra", "Culture")]:
+        make_topic(api_site.en, english, translation_of=make_topic(api_site.lt, name))
     en_mid = translate(
         lt_mid,
         api_site.en,

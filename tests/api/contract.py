@@ -12,6 +12,7 @@ LISTING_FIELDS = {
     "lead",
     "publication_date",
     "topics",
+    "authors",
     "hero_image",
     "translations",
 }

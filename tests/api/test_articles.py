@@ -5,6 +5,8 @@ import datetime
 import pytest
 from django.test import override_settings
 
+from news.models import Topic
+
 from .builders import make_article
 from .contract import LISTING_FIELDS, article_url, get_json
 
@@ -57,10 +59,25 @@ def test_listing_item_fields(client, api_articles, language):
     assert item["detail_url"] == f"http://testserver/api/v3/articles/{article.pk}/"
     assert item["lead"] == article.lead
     assert item["publication_date"] == "2024-02-02"
-    assert item["topics"] == [
-        {"name": "Kultūra", "slug": "kultūra"},
-        {"name": "Švietimas", "slug": "švietimas"},
-    ]
+    # Each edition's own topics, by name, with their topic pages (issue 12).
+    topics = {
+        "lt": [
+            ("Kultūra", "kultura", "/lt/temos/kultura/"),
+            ("Švietimas", "svietimas", "/lt/temos/svietimas/"),
+        ],
+        "en": [
+            ("Culture", "culture", "/en/topics/culture/"),
+            ("Education", "education", "/en/topics/education/"),
+        ],
+    }[language]
+    assert [
+        {"id": topic.pk, "name": topic.name, "slug": topic.slug, "url": f"http://testserver{path}"}
+        for topic, path in (
+            (Topic.objects.get(locale__language_code=language, slug=slug), path)
+            for _name, slug, path in topics
+        )
+    ] == item["topics"]
+    assert [t["name"] for t in item["topics"]] == [name for name, _slug, _path in topics]
     other_language = "en" if language == "lt" else "lt"
     assert item["translations"] == [
         {
@@ -96,7 +113,10 @@ def test_listing_article_without_edition_or_image(client, api_articles):
         ("lt", "Kultūra", ["Vidurinis", "Senas"]),
         ("lt", "KULTŪRA", ["Vidurinis", "Senas"]),
         ("lt", "sportas", ["Naujas"]),
-        ("en", "švietimas", ["Middle"]),
+        # The slug of the requested locale (issue 12); the other's only with fallback.
+        ("en", "education", ["Middle"]),
+        ("en", "Education", ["Middle"]),
+        ("en", "švietimas", []),
         ("en", "sportas", []),
         ("lt", "no-such-topic", []),
     ],

@@ -2,9 +2,11 @@
 
 Schemathesis reads /api/v3/openapi.json from the WSGI application and generates requests
 for every operation in it, Wagtail's and ours, valid ones and invalid ones, anonymous (the
-write operations answer 401). Whatever it sends, the API must not answer 5xx, and every
-documented response must match its schema. The number of examples is bounded so that the
-whole run takes well under two minutes; FUZZ_EXAMPLES raises it for a longer run.
+write operations answer 401). Every check schemathesis has runs (`--checks all`): no 5xx,
+every status code, content type, header and body documented, schema-violating requests
+refused, unsupported methods answered 405 with `Allow`, tokens not ignored... except the one
+left out below, with its reason. The number of examples is bounded so that the whole run
+takes a few minutes; FUZZ_EXAMPLES raises it for a longer run.
 """
 
 import os
@@ -15,16 +17,21 @@ from django.core import signals
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
-from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import (
-    content_type_conformance,
-    response_schema_conformance,
-)
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from ..factories import translate
 from .builders import full_body, make_article
 
 MAX_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "10"))
+
+LEFT_OUT = [
+    # "Schema-valid request rejected": some rules cannot be written in OpenAPI 3.1, so a
+    # request the schema allows may still be refused, with a documented 400 or 422 that
+    # names the rule (cms/api_schema.py): `cursor` is an opaque signed token (which strings
+    # are valid is the signature's business), `fallback` needs `locale`, `child_of` excludes
+    # `descendant_of`, a `search` needs a letter or digit and balanced double quotes.
+    positive_data_acceptance,
+]
 
 
 @pytest.fixture
@@ -70,6 +77,4 @@ schema.config.generation.update(max_examples=MAX_EXAMPLES, deterministic=True)
     suppress_health_check=list(HealthCheck),
 )
 def test_api_never_fails_and_keeps_its_schema(case, fuzz_content):
-    case.call_and_validate(
-        checks=[not_a_server_error, response_schema_conformance, content_type_conformance]
-    )
+    case.call_and_validate(excluded_checks=LEFT_OUT)

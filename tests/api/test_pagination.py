@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from news.api.paging import OFFSET_MAX, Cursor
 
-from ..factories import translate
+from ..factories import make_topic, translate
 from .builders import make_article
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,9 @@ PER_DAY = [3, 1, 4, 2]
 def archive(api_site):
     """10 lt articles over 4 days (ties on every date but one), one in three translated,
     and an English-only article on a shared date; every other one about culture, and "Kronika"
-    in the title of every third one."""
+    in the title of every third one. Both topics have English editions."""
+    for name, english in [("Kultūra", "Culture"), ("Sportas", "Sport")]:
+        make_topic(api_site.en, english, translation_of=make_topic(api_site.lt, name))
     lt = []
     for day, count in enumerate(PER_DAY, start=1):
         for _ in range(count):

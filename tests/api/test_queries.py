@@ -9,7 +9,7 @@ import datetime
 
 import pytest
 
-from ..factories import translate
+from ..factories import make_topic, translate
 from .builders import full_body, make_article, make_document, make_image
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,10 @@ DETAIL_BUDGET = 10
 
 
 def add_articles(api_site, count, start):
-    """`count` articles with their own hero image and two topics; every 4th one translated."""
+    """`count` articles with their own hero image and two topics; every 4th one translated
+    ("Kaunas" has an English edition, the others do not)."""
+    kaunas = make_topic(api_site.lt, "Kaunas")
+    make_topic(api_site.en, "Kaunas", translation_of=kaunas)
     for number in range(start, start + count):
         article = make_article(
             api_site.news_lt,

@@ -15,10 +15,10 @@ from wagtail.models import Revision
 from wagtail_localize.models import StringTranslation
 
 from news.translation.roles import EDITORS
+from tests.page_form import page_form_data
 from tests.translation.helpers import (
     ENGLISH,
     editor_props,
-    page_form_data,
     submit_for_translation,
     sync_translations,
     translate_in_editor,

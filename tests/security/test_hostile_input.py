@@ -1,8 +1,9 @@
 """Garbage in every public URL and every documented API parameter: never a 500.
 
 Every value in GARBAGE is tried in every slot: non-numeric, negative, huge, fractional,
-unicode, overlong, NUL and control characters, SQL and template metacharacters, markup and
-path traversal. The answer must be a 4xx or a normal (usually empty) page, never a 5xx.
+unicode, digits that are not 0-9 ("1²", "①"), overlong, NUL (also encoded twice) and control
+characters, SQL and template metacharacters, markup, path traversal and 200-word searches.
+The answer must be a 4xx or a normal (usually empty) page, never a 5xx.
 """
 
 from urllib.parse import quote
@@ -40,6 +41,14 @@ GARBAGE = [
     "[]",
     "%",
     "\\",
+    # Digits to str.isdigit(), not to int() (issue 11).
+    "1²",
+    "①",
+    "٣",
+    # A NUL once the value is decoded again ("%2500" in the URL): html_path, slugs.
+    "%00",
+    # 200 words: each deepens the query a search backend builds (RecursionError at 150).
+    " ".join(["mokykla"] * 200),
 ]
 
 
@@ -77,6 +86,11 @@ def public_templates():
         "/sitemap.xml?{}=1",
         "/lt/rss.xml?page={}",
         "/en/rss.xml?{}={}",
+        # Topic pages and feeds (issue 12).
+        "/lt/temos/{}/",
+        "/lt/temos/svietimas/?page={}",
+        "/en/topics/{}/rss.xml",
+        "/lt/temos/svietimas/rss.xml?{}={}",
         "/documents/{}/",
         "/documents/1/{}",
         "/healthz?{}={}",

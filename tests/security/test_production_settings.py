@@ -77,7 +77,10 @@ HEADERS_SCRIPT = textwrap.dedent(
     if not os.environ.get("SETTINGS_ONLY"):
         import django
         django.setup()
+        from django.core.management import call_command
         from django.test import Client
+        # The shared cache's table (production's database cache), as `migrate` creates it.
+        call_command("createcachetable")
         client = Client(HTTP_HOST="news.kaunas.example")
         plain = client.get("/healthz")  # the database is an empty SQLite one: SELECT 1 works
         secure = client.get("/healthz", secure=True)

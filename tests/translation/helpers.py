@@ -5,20 +5,16 @@ alt text and caption, quotes, initiatives, indicator rows and references. ``ENGL
 each of its Lithuanian source strings to the translation the tests type in.
 """
 
-import datetime
 import json
 import re
 
 from bs4 import BeautifulSoup
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
-from wagtail import blocks
 from wagtail.blocks import StreamValue
 from wagtail.images import get_image_model
-from wagtail.images.blocks import ImageChooserBlock
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Revision
-from wagtail.test.utils.form_data import rich_text
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -27,7 +23,7 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.operations import translate_object
 
-from news.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
+from news.blocks import ArticleBodyBlock
 from news.models import ArticlePage
 
 BODY_BLOCK = ArticleBodyBlock()
@@ -257,80 +253,6 @@ def database_state():
         "translations": list(Translation.objects.order_by("pk").values_list("pk", "enabled")),
         "segments": StringSegment.objects.count(),
     }
-
-
-# The page editor's form data for an existing page, block ids included (as the editor sends
-# them), so that an edit through the admin changes only what the test changes.
-
-
-def _block_data(block, value, prefix):
-    if isinstance(block, blocks.StreamBlock):
-        return _sequence_data(
-            prefix,
-            [(child.block_type, child.id, child.block, child.value) for child in value],
-        )
-    if isinstance(block, blocks.ListBlock):
-        return _sequence_data(
-            prefix, [(None, item.id, block.child_block, item.value) for item in value.bound_blocks]
-        )
-    if isinstance(block, blocks.StructBlock):
-        data = {}
-        for name, child in block.child_blocks.items():
-            data.update(_block_data(child, value[name], f"{prefix}-{name}"))
-        return data
-    if isinstance(block, blocks.RichTextBlock):
-        return {prefix: rich_text(value.source, features=RICH_TEXT_FEATURES)}
-    if isinstance(block, ImageChooserBlock):
-        return {prefix: str(value.pk) if value else ""}
-    if isinstance(value, datetime.date):
-        return {prefix: value.isoformat()}
-    return {prefix: "" if value is None else str(value)}
-
-
-def _sequence_data(prefix, items):
-    data = {f"{prefix}-count": str(len(items))}
-    for index, (block_type, block_id, block, value) in enumerate(items):
-        item = f"{prefix}-{index}"
-        data.update({f"{item}-deleted": "", f"{item}-order": str(index), f"{item}-id": block_id})
-        if block_type:
-            data[f"{item}-type"] = block_type
-        data.update(_block_data(block, value, f"{item}-value"))
-    return data
-
-
-def page_form_data(page, action="action-publish", **changes):
-    """POST data of the article editor for ``page`` as it is, with ``changes`` applied."""
-    page = page.specific
-    data = {
-        "title": page.title,
-        "slug": page.slug,
-        "lead": page.lead,
-        "publication_date": page.publication_date.isoformat(),
-        "hero_image": str(page.hero_image_id or ""),
-        "hero_image_alt": page.hero_image_alt,
-        "topics": ", ".join(tag.name for tag in page.topics.all()),
-        "seo_title": page.seo_title,
-        "search_description": page.search_description,
-        "comments-TOTAL_FORMS": "0",
-        "comments-INITIAL_FORMS": "0",
-        "comments-MIN_NUM_FORMS": "0",
-        "comments-MAX_NUM_FORMS": "1000",
-    }
-    if action:  # none: save a draft
-        data[action] = action
-    data.update(_block_data(page.body.stream_block, page.body, "body"))
-    data.update(changes)
-    return data
-
-
-def body_field(data, block_type, *path):
-    """The form field name of ``path`` in the first block of ``block_type`` in ``data``."""
-    index = next(
-        key.split("-")[1]
-        for key, value in data.items()
-        if re.fullmatch(r"body-\d+-type", key) and value == block_type
-    )
-    return "-".join(["body", index, "value", *path])
 
 
 def translate_completely(page, locale, translations=ENGLISH, user=None):

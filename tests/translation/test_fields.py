@@ -6,8 +6,9 @@ from django.urls import reverse
 from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import OverridableSegment, StringSegment
 
-from news.models import ArticlePage
+from news.models import ArticlePage, ArticlePageTopic
 
+from ..factories import make_topic
 from .helpers import (
     REFERENCE_URL,
     make_image,
@@ -25,8 +26,21 @@ TRANSLATED = {
     "lead",
     "hero_image_alt",
     "body",
+    # issue 13: the hero image's credit, and the byline (its authors are translated objects)
+    "hero_image_credit",
+    "bylines",
+    # Topics (issue 12): each link's topic is a related object segment, mapped to the topic's
+    # translation (tests/translation/test_topics.py).
+    "topic_links",
 }
-SYNCHRONISED = {"show_in_menus", "publication_date", "hero_image", "topics", "tagged_items"}
+SYNCHRONISED = {
+    "show_in_menus",
+    "publication_date",
+    "hero_image",
+    # issue 13: pinned to the home page, and the related articles (shown in each language)
+    "featured",
+    "related_links",
+}
 # Every text of the body is a segment of its own.
 TEXT_SEGMENTS = {
     "title",
@@ -66,7 +80,9 @@ def test_fields_are_translated_or_synchronised_on_purpose(article):
     # Of the article's own fields, only the hero image may be replaced in a translation.
     assert fields["hero_image"].is_overridable(article)
     assert not fields["publication_date"].is_overridable(article)
-    assert not fields["topics"].is_overridable(article)
+    assert not fields["featured"].is_overridable(article)
+    # Topics are not overridden but translated: each link maps to the topic's translation.
+    assert fields["topic_links"].is_translated(article)
 
 
 def test_every_text_is_a_segment_and_nothing_else_is(english_article, article, newsroom):
@@ -88,7 +104,9 @@ def test_synchronised_values_follow_the_source_without_new_segments(
     new_image = make_image("Laisvės alėja")
     source.publication_date = datetime.date(2025, 3, 1)
     source.hero_image = new_image
-    source.topics.add("mokymasis")
+    learning = make_topic(newsroom.lt, "mokymasis")
+    make_topic(newsroom.en, "learning", translation_of=learning)
+    source.topic_links = [ArticlePageTopic(topic=learning)]
     source.body[0].value["level"] = "h3"
     source.body[3].value["style"] = "callout"
     source.body[6].value["items"][0]["accessed"] = datetime.date(2025, 2, 1)
@@ -100,7 +118,8 @@ def test_synchronised_values_follow_the_source_without_new_segments(
     english = ArticlePage.objects.get(pk=english_article.pk)
     assert english.publication_date == datetime.date(2025, 3, 1)
     assert english.hero_image_id == new_image.pk
-    assert list(english.topics.names()) == ["mokymasis"]
+    # The topic's English edition (issue 12), not the Lithuanian topic.
+    assert [topic.name for topic in english.topics] == ["learning"]
     assert english.body[0].value["level"] == "h3"
     assert english.body[3].value["style"] == "callout"
     assert english.body[6].value["items"][0]["accessed"] == datetime.date(2025, 2, 1)

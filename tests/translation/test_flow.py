@@ -8,15 +8,14 @@ from wagtail_localize.models import StringSegment
 
 from news.blocks import RICH_TEXT_FEATURES
 from news.models import ArticlePage
+from tests.page_form import body_field, page_form_data
 
 from .helpers import (
     ENGLISH,
     PARAGRAPH,
     REFERENCE_URL,
-    body_field,
     editor_props,
     messages_of,
-    page_form_data,
     plain,
     public_text,
     publish_in_editor,

@@ -8,15 +8,14 @@ from django.urls import reverse
 from wagtail_localize.models import StringSegment, StringTranslation
 
 from news.models import ArticlePage
+from tests.page_form import body_field, page_form_data
 
 from .helpers import (
     ENGLISH,
     REFERENCE_URL,
-    body_field,
     database_state,
     editor_props,
     messages_of,
-    page_form_data,
     plain,
     public_text,
     publish_in_editor,
@@ -109,6 +108,14 @@ def test_machine_translation_then_corrections_through_the_editor(
     translate_in_editor(translator_client, english, only={"Statistikos departamentas"})
     corrected = machine.get(translation_of__data="Statistikos departamentas")
     assert (corrected.data, corrected.translation_type) == ("Statistics Lithuania", "manual")
+    # The other segments are still unreviewed machine output: not published (issue 13).
+    response = publish_in_editor(translator_client, english)
+    assert any(
+        "machine translated and nobody has reviewed" in m
+        for m in messages_of(translator_client.get(response.url))
+    )
+    assert not ArticlePage.objects.get(pk=english.pk).live
+    translate_in_editor(translator_client, english)  # every segment reviewed
     with django_capture_on_commit_callbacks(execute=True):
         publish_in_editor(translator_client, english)
     assert plain("Statistics Lithuania") in public_text(

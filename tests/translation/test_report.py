@@ -159,9 +159,11 @@ def test_export_as_csv_and_xlsx(make_articles, editor_client):
         "Lithuanian: status",
         "Lithuanian: segments translated (%)",
         "Lithuanian: filled by translation memory",
+        "Lithuanian: machine translated, to review",
         "English: status",
         "English: segments translated (%)",
         "English: filled by translation memory",
+        "English: machine translated, to review",
     ]
 
     response = editor_client.get(REPORT, {"export": "csv", "status": "out_of_date"})
@@ -170,7 +172,7 @@ def test_export_as_csv_and_xlsx(make_articles, editor_client):
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert rows[0] == headings
     assert len(rows) - 1 == sum(1 for s in expected.values() if s == Status.OUT_OF_DATE)
-    assert {row[5].split(" (")[0] for row in rows[1:]} == {"Out of date"}
+    assert {row[6].split(" (")[0] for row in rows[1:]} == {"Out of date"}
     assert {row[2] for row in rows[1:]} == {"Source"}
 
     response = editor_client.get(REPORT, {"export": "xlsx"})
@@ -231,8 +233,11 @@ def test_the_article_editor_shows_the_same_status(
     panel = _panel(editor_client, article)
     english = panel.select_one('[data-locale="en"]')
     assert english["data-status"] == "missing"
-    assert english.find("a", string="Translate")["href"] == reverse(
-        "wagtail_localize:submit_page_translation", args=[article.pk]
+    # (issue 13: the link pre-ticks the language to translate into)
+    assert (
+        english.find("a", string="Translate")["href"]
+        == reverse("wagtail_localize:submit_page_translation", args=[article.pk])
+        + "?select_locale=en"
     )
 
     submit_for_translation(editor_client, article, newsroom.en)

@@ -26,11 +26,11 @@ from news.translation.roles import (
     TRANSLATORS,
     configure_roles,
 )
+from tests.page_form import page_form_data
 
 from .helpers import (
     database_state,
     messages_of,
-    page_form_data,
     publish_in_editor,
     put_translation,
     translation_of,

@@ -9,7 +9,8 @@ translation workflow (100,000 of those would take hours):
 
 - page tree rows (``wagtailcore_page``) with materialised paths computed after the index's
   last child, and the index's ``numchild`` raised: ``manage.py fixtree`` finds nothing;
-- ``news_articlepage`` rows with a raw StreamField body, ``ArticlePageTag`` rows;
+- ``news_articlepage`` rows with a raw StreamField body, ``ArticlePageTopic`` rows (each
+  edition linked to its own language's topics);
 - wagtail-localize's ``TranslatableObject``, ``TranslationSource`` (lt) and ``Translation``
   (lt -> en) rows, so each English edition is a translation of its source in the admin;
   no segments are extracted (editing or syncing a source extracts them, as usual);

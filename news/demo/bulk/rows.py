@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail_localize.models import TranslatableObject, Translation, TranslationSource
 
-from news.models import ArticlePage, ArticlePageTag
+from news.models import ArticlePage, ArticlePageTopic, topic_links_prefetch
 from news.search.backend import config_for_language
 
 from . import text
@@ -76,22 +76,21 @@ class BulkRows:
             )
             for page, (spec, body, sentence) in zip(pages, details, strict=True)
         ]
-        fields = [
-            ArticlePage._meta.get_field(name)
-            for name in (
-                "page_ptr",
-                "lead",
-                "publication_date",
-                "hero_image",
-                "hero_image_alt",
-                "body",
-            )
-        ]
+        # Every column, so fields added later (credits, flags) get their model defaults.
+        fields = ArticlePage._meta.local_concrete_fields
         ArticlePage._base_manager._insert(articles, fields=fields)
-        ArticlePageTag.objects.bulk_create(
-            ArticlePageTag(tag_id=tag, content_object_id=page.pk)
+        # Each edition links to its own language's edition of the topic; the links of both
+        # editions share a translation key, as wagtail-localize's would.
+        ArticlePageTopic.objects.bulk_create(
+            ArticlePageTopic(
+                page_id=page.pk,
+                topic_id=topic[language],
+                locale=locale,
+                translation_key=uuid.uuid5(spec["key"], str(position)),
+                sort_order=position,
+            )
             for page, (spec, _body, _sentence) in zip(pages, details, strict=True)
-            for tag in spec["topics"]
+            for position, topic in enumerate(spec["topics"])
         )
         return pages
 
@@ -149,7 +148,9 @@ class BulkRows:
     def index(self, pages, specs, language):
         ids = [page.pk for page in pages]
         if connection.vendor != "postgresql":
-            articles = ArticlePage.objects.filter(pk__in=ids).prefetch_related("tagged_items")
+            articles = ArticlePage.objects.filter(pk__in=ids).prefetch_related(
+                topic_links_prefetch()
+            )
             get_search_backend().get_index_for_model(ArticlePage).add_items(
                 ArticlePage, list(articles)
             )

@@ -1,18 +1,19 @@
 """The vocabulary generated articles are made of, in both languages (data)."""
 
-LT_TOPICS = [
-    "švietimas",
-    "besimokantis miestas",
-    "UNESCO",
-    "bendruomenė",
-    "kultūra",
-    "transportas",
-    "sveika gyvensena",
-    "skaitmeniniai įgūdžiai",
-    "darbo rinka",
-    "universitetai",
-    "aplinkosauga",
-    "sportas",
+# (Lithuanian, English) names of the topics generated articles are filed under.
+TOPICS = [
+    ("švietimas", "education"),
+    ("besimokantis miestas", "learning city"),
+    ("UNESCO", "UNESCO"),
+    ("bendruomenė", "community"),
+    ("kultūra", "culture"),
+    ("transportas", "transport"),
+    ("sveika gyvensena", "healthy living"),
+    ("skaitmeniniai įgūdžiai", "digital skills"),
+    ("darbo rinka", "jobs"),
+    ("universitetai", "universities"),
+    ("aplinkosauga", "environment"),
+    ("sportas", "sport"),
 ]
 WORDS = {
     "lt": {

@@ -11,7 +11,7 @@ ARTICLE = ArticleSpec(
         "neformaliojo švietimo dalis, kuri dažnai lieka nepastebėta."
     ),
     days_ago=127,
-    topics=(T("bendruomenė"), T("neformalusis švietimas")),
+    topics=(T("bendruomenė", "community"), T("neformalusis švietimas", "non-formal education")),
     english=False,
     body=(
         paragraphs(

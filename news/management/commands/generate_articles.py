@@ -9,14 +9,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
-from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from news.demo.bulk import text
 from news.demo.bulk.rows import BulkRows
-from news.demo.bulk.words import LT_TOPICS
+from news.demo.bulk.words import TOPICS
+from news.demo.topics import ensure_topic
 from news.models import ArticlePage, NewsIndexPage
 
 
@@ -61,10 +61,12 @@ class Command(BaseCommand):
             run=uuid.uuid4().hex[:6],
         )
         images = list(get_image_model().objects.values_list("pk", flat=True)[:30])
-        topics = [
-            Tag.objects.get_or_create(name=name, defaults={"slug": Tag().slugify(name)})[0].pk
-            for name in LT_TOPICS
-        ]
+        # Each topic in both languages: {"lt": id, "en": id}, the demo's own when present.
+        topics = []
+        for lt_name, en_name in TOPICS:
+            source, _created = ensure_topic(lt_name, lt)
+            english, _created = ensure_topic(en_name, en, source)
+            topics.append({"lt": source.pk, "en": english.pk})
         index_search = not no_search_index
 
         done = 0

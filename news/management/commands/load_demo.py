@@ -18,6 +18,8 @@ class Command(BaseCommand):
             report = load_demo(create_admin=settings.DEBUG)
         except SegmentMismatch as error:
             raise CommandError(f"The demo content does not match the pages: {error}") from error
+        except ValueError as error:  # DEMO_SITE_ADDRESS is not host[:port]
+            raise CommandError(str(error)) from error
 
         if options["verbosity"] == 0:
             return

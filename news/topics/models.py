@@ -1,0 +1,134 @@
+"""The Topic snippet (a model of the news app: ``news.Topic``), and which topics readers see."""
+
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel
+from wagtail.coreutils import cautious_slugify
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+
+class TopicQuerySet(models.QuerySet):
+    def readable(self):
+        """Topics readers may see: not a translation still being made.
+
+        Submitting an article for translation also submits its topics that have no edition
+        in the target locale (wagtail-localize's related objects): each gets a copy there in
+        the source language at once, to translate. Until every segment is translated, that
+        copy is left off pages, feeds, the sitemap and the API.
+        """
+        untranslated = StringSegment.objects.filter(source_id=models.OuterRef("source_id")).exclude(
+            models.Exists(
+                StringTranslation.objects.filter(
+                    translation_of_id=models.OuterRef("string_id"),
+                    context_id=models.OuterRef("context_id"),
+                    locale_id=models.OuterRef(models.OuterRef("target_locale_id")),
+                    has_error=False,
+                )
+            )
+        )
+        in_progress = Translation.objects.filter(
+            source__object_id=models.OuterRef("translation_key"),
+            target_locale_id=models.OuterRef("locale_id"),
+            enabled=True,
+        ).filter(models.Exists(untranslated))
+        return self.exclude(models.Exists(in_progress))
+
+
+class Topic(TranslatableMixin, models.Model):
+    """A topic articles are filed under: a snippet, translated with wagtail-localize.
+
+    Each language has its own instance (same ``translation_key``): name, slug (its topic page's
+    URL, ``/en/topics/<slug>/``) and description are translated, ``origin`` is kept the same.
+    """
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        blank=True,
+        help_text=_("The topic page's address; made from the name when left empty."),
+    )
+    description = models.TextField(_("short description"), max_length=300, blank=True)
+    origin = models.CharField(
+        _("origin"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where the topic was imported from, e.g. wordpress:category:12."),
+    )
+
+    objects = TopicQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("origin"),
+    ]
+    override_translatable_fields = [SynchronizedField("origin", overridable=False)]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="topic_unique_slug"),
+            models.UniqueConstraint(
+                fields=["locale", "origin"],
+                condition=~models.Q(origin=""),
+                name="topic_unique_origin",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = cautious_slugify(self.name)[:100] or "topic"
+        super().save(*args, **kwargs)
+
+    def full_clean(self, *args, **kwargs):
+        # A translated slug may arrive with accents or spaces ("švietimas ir mokslas"): the
+        # address keeps to ASCII, as a new topic's does.
+        self.slug = cautious_slugify(self.slug or self.name)[:100]
+        super().full_clean(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        clash = Topic.objects.filter(locale_id=self.locale_id, slug=self.slug).exclude(pk=self.pk)
+        if self.locale_id and clash.exists():
+            raise ValidationError({"slug": _("Another topic in this language has this slug.")})
+
+
+class ArticlePageTopic(TranslatableMixin, Orderable):
+    """An article's topic. Translatable, so that wagtail-localize translates the link: the
+    translated article's link points at the topic's translation (a related object segment)."""
+
+    page = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey(
+        Topic, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="article_links"
+    )
+
+    panels = [FieldPanel("topic")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("article topic")
+        verbose_name_plural = _("article topics")
+
+    def clean(self):
+        super().clean()
+        try:
+            page_locale = self.page.locale_id
+        except ObjectDoesNotExist:  # a new article: its own form checks the rest
+            page_locale = None
+        if self.topic_id and page_locale and self.topic.locale_id != page_locale:
+            raise ValidationError({"topic": _("Choose a topic in the language of the article.")})
+
+
+def topic_links_prefetch():
+    """An article's topic links with their topics: one query for any number of articles."""
+    return models.Prefetch("topic_links", queryset=ArticlePageTopic.objects.select_related("topic"))

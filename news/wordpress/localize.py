@@ -1,0 +1,91 @@
+"""A WPML translation group as a wagtail-localize translation: source, targets, and the
+imported translations recorded as the translations of the source's segments.
+
+Both editions are imported with the same StreamField block ids wherever their blocks line
+up (same type at the same position, ``importer.block_ids``), so wagtail-localize gives their
+texts the same content paths. Each text of the translated page is recorded as the manual
+translation of the source segment at the same path and position (paths whose number of
+texts differs are left untranslated). A later sync then rebuilds the translated page from
+these translations: the imported text stays. A WPML duplicate gets no recorded translations:
+wagtail-localize shows it as not translated yet.
+"""
+
+from collections import defaultdict
+
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
+
+
+def link_group(source_page, targets, user=None):
+    """Make ``source_page`` the wagtail-localize source of ``targets`` ``[(page, is_copy)]``.
+
+    Returns ``{target page id: (segments recorded, segments in the source)}``.
+    """
+    source, _created = TranslationSource.update_or_create_from_instance(source_page)
+    segments = defaultdict(list)
+    for segment in (
+        StringSegment.objects.filter(source=source)
+        .select_related("string", "context")
+        .order_by("order")
+    ):
+        segments[segment.context.path].append(segment)
+    total = sum(len(found) for found in segments.values())
+    result = {}
+    for target, is_copy in targets:
+        translation, created = Translation.objects.get_or_create(
+            source=source, target_locale_id=target.locale_id, defaults={"enabled": True}
+        )
+        if not created and not translation.enabled:
+            translation.enabled = True
+            translation.save(update_fields=["enabled"])
+        recorded = 0 if is_copy else record_texts(translation, target, segments, user)
+        result[target.pk] = (recorded, total)
+    return result
+
+
+def record_texts(translation, target, segments, user=None):
+    """Store each text of ``target`` as the translation of its source segment."""
+    texts = defaultdict(list)
+    for segment in extract_segments(target.specific):
+        if isinstance(segment, StringSegmentValue):
+            texts[segment.path].append(segment.string.data)
+    existing = {
+        (row.translation_of_id, row.context_id): row
+        for row in StringTranslation.objects.filter(
+            locale_id=translation.target_locale_id,
+            context__object_id=translation.source.object_id,
+        )
+    }
+    new, changed, paired = [], [], 0
+    for path, source_segments in segments.items():
+        found = texts.get(path, [])
+        if len(found) != len(source_segments):
+            continue  # the editions differ here: nothing to pair safely
+        for segment, text in zip(source_segments, found, strict=True):
+            paired += 1
+            row = existing.get((segment.string_id, segment.context_id))
+            if row is None:
+                new.append(
+                    StringTranslation(
+                        translation_of_id=segment.string_id,
+                        locale_id=translation.target_locale_id,
+                        context_id=segment.context_id,
+                        data=text,
+                        translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+                        last_translated_by=user,
+                    )
+                )
+            elif (
+                row.data != text
+                or row.has_error
+                or row.translation_type != StringTranslation.TRANSLATION_TYPE_MANUAL
+            ):
+                row.data, row.has_error, row.field_error = text, False, ""
+                row.translation_type = StringTranslation.TRANSLATION_TYPE_MANUAL
+                row.tool_name = ""
+                changed.append(row)
+    StringTranslation.objects.bulk_create(new)
+    for row in changed:
+        row.save()
+    return paired

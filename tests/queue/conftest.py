@@ -1,0 +1,1 @@
+from .fixtures import database_queue  # noqa: F401 (a fixture)
