@@ -13,6 +13,7 @@ and one error format (RFC 7807 problem+json) cover them all. It also
 - answers 4xx, never 500, to NUL characters and overflowing limits or offsets in the
   query string (Wagtail's endpoints pass them on to the database), and JSON to a 405;
 - keeps Wagtail's `site=` parameter from serving the pages of another site;
+- refuses query parameters Wagtail's endpoints do not know (cms/api_params.py);
 - answers unknown /api/ URLs with a JSON 404.
 
 cms/urls.py includes `urlpatterns` outside i18n_patterns, and cms.middleware keeps
@@ -40,7 +41,7 @@ from wagtail.api.v3.routers import pages as wagtail_pages
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.models import Locale, Site
 
-from cms import api_schema
+from cms import api_params, api_schema
 from cms.api_surface import restrict_redirects, turn_off
 from home.api import router as home_router
 from news.api.articles import router as news_router
@@ -99,6 +100,9 @@ find_operation = wagtail_pages.router.path_operations["/find/"].operations[0]
 if not getattr(find_operation.view_func, "locale_aware", False):
     find_operation.view_func = locale_aware_find(find_operation.view_func)
 
+
+# Unknown query parameters are refused by Wagtail's endpoints too (cms/api_params.py).
+api_params.install(api)
 
 # Ids, limits and offsets beyond this are client errors (and overflow SQLite's integers).
 MAX_INT = 2**31 - 1

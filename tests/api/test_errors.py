@@ -119,3 +119,46 @@ def test_write_methods_on_read_only_endpoints_are_a_json_405(client, api_site):
     assert response.status_code == 405
     assert response["Allow"] == "GET"
     assert response.json()["status"] == 405
+
+
+# Wagtail's own endpoints refuse what they do not know too (cms/api_params.py): one contract.
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v3/pages/?fields=title",
+        "/api/v3/pages/?limt=5",
+        "/api/v3/pages/?type=news.ArticlePage&zzz=1",
+        "/api/v3/pages/{page}/?fields=title",
+        "/api/v3/pages/find/?html_path=/en/&zzz=1",
+        "/api/v3/images/?zzz=1",
+        "/api/v3/documents/?zzz=1",
+    ],
+)
+def test_wagtails_endpoints_name_the_parameters_they_do_not_know(client, article, url):
+    response = client.get(url.format(page=article.pk))
+
+    assert response.status_code == 422
+    assert response["Content-Type"] == "application/problem+json"
+    error = response.json()["errors"][0]
+    name = url.rsplit("&", 1)[-1].rsplit("?", 1)[-1].split("=")[0]
+    assert error["loc"] == ["query", name]
+    assert error["msg"] == f"Unknown query parameter: {name}"
+
+
+def test_wagtails_field_filters_and_implicit_parameters_still_work(client, article):
+    listing = client.get(
+        "/api/v3/pages/", {"type": "news.ArticlePage", "slug": article.slug, "limit": "5"}
+    )
+    detail = client.get(
+        f"/api/v3/pages/{article.pk}/", {"rich_text_format": "html", "site": "testserver"}
+    )
+    found = client.get(
+        "/api/v3/pages/find/", {"html_path": article.url, "site": "testserver"}, follow=True
+    )
+
+    assert [item["id"] for item in listing.json()["items"]] == [article.pk]
+    assert detail.status_code == 200
+    assert found.status_code == 200
+    assert found.json()["id"] == article.pk
