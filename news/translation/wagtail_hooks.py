@@ -14,6 +14,7 @@ from wagtail_localize.models import Translation
 from . import views
 from .actions import EditTranslationDraftAction, PublishFromSegmentsAction
 from .dashboard import TranslationQueuePanel
+from .listing_buttons import annotate_listing, localize_buttons, translation_buttons
 from .permissions import hide_unseen_drafts
 from .reports import TopicTranslationsReportView, TranslationsReportView, user_can_see_report
 from .review import unreviewed_count
@@ -193,7 +194,17 @@ def hide_unseen_drafts_from_chooser(pages, request):
 
 @hooks.register("construct_explorer_page_queryset")
 def hide_unseen_drafts_from_explorer(parent_page, pages, request):
-    return hide_unseen_drafts(pages, request.user)
+    return annotate_listing(hide_unseen_drafts(pages, request.user))
+
+
+# The explorer's rows take their translation buttons from annotate_listing's answers; the
+# page header keeps wagtail-localize's hook (news.translation.listing_buttons).
+hooks._hooks["register_page_listing_more_buttons"] = [
+    (hook, order)
+    for hook, order in hooks._hooks.get("register_page_listing_more_buttons", [])
+    if hook is not localize_buttons
+]
+hooks.register("register_page_listing_more_buttons", translation_buttons)
 
 
 @hooks.register("register_actions")
