@@ -4,10 +4,11 @@ topic is the wagtail-localize source, the others its translations with their nam
 slugs recorded as translated), and each imported article linked to its terms' topics in
 its own locale.
 
-An article in a language its term has no edition in gets a copy of the term's topic in
-that language, linked as an untranslated translation: readers do not see it
-(``Topic.objects.readable``) until a translator has translated it, as with the copies
-wagtail-localize makes when an article is submitted for translation.
+An article in a language its term has no edition in (WPML shows the term's name there as
+it is) gets the term's topic in that language under the same name, a translation of the
+source as the others are, and the report asks for it to be translated. Left untranslated in
+wagtail-localize, the topic would be hidden from readers (``Topic.objects.readable``) and
+the article would lose it at its next save (``ArticlePage.localize_topics``).
 
 A re-run finds the topics by their ``origin`` and updates their names; slugs (the topic
 pages' addresses) stay as they are.
@@ -28,21 +29,7 @@ SLUG_MAX = 100
 def ensure_topics(plan, locales, report, user=None):
     """``{(origin, language): Topic}`` for every term of the export in its language and in
     every language its articles need it in. ``locales`` are the site's, by language."""
-    term_index = plan.term_index
-    wanted = {}  # origin -> {language: (term, is a copy)}, the source first
-    for refs in term_index.groups.values():
-        editions = wanted.setdefault(term_index.origin(refs[0]), {})
-        for ref in refs:
-            if ref.language in locales:
-                editions.setdefault(ref.language, (ref, False))
-    for member in plan.members.values():
-        if member.item.post_type != "post":
-            continue
-        for ref in term_index.for_item(member.item, member.language):
-            editions = wanted.setdefault(term_index.origin(ref), {})
-            if member.language not in editions:
-                source = next(iter(editions.values()), (ref, False))[0]
-                editions[member.language] = (source, bool(editions))
+    wanted = _editions(plan, locales)
     languages = {locale.pk: language for language, locale in locales.items()}
     existing = {}
     for topic in Topic.objects.filter(origin__in=list(wanted), locale_id__in=list(languages)):
@@ -57,15 +44,35 @@ def ensure_topics(plan, locales, report, user=None):
             report.topics[(language, "updated" if language in found else "created")] += 1
             if is_copy:
                 report.notes.append(
-                    f"Topic {ref.name!r} has no {language} term: its {language} edition is a "
-                    "copy, to translate"
+                    f"Topic {ref.name!r} has no {language} term: its {language} edition has "
+                    f"the {ref.language or 'same'} name, to translate"
                 )
-            group.append((topic, is_copy))
+            group.append(topic)
             topics[origin, language] = topic
         if len(group) > 1:
-            localize.link_group(group[0][0], group[1:], user)
+            localize.link_group(group[0], [(topic, False) for topic in group[1:]], user)
             report.groups_linked["topic"] += 1
     return topics
+
+
+def _editions(plan, locales):
+    """``{origin: {language: (term, is a copy)}}``, the source's language first."""
+    term_index = plan.term_index
+    wanted = {}
+    for refs in term_index.groups.values():
+        editions = wanted.setdefault(term_index.origin(refs[0]), {})
+        for ref in refs:
+            if ref.language in locales:
+                editions.setdefault(ref.language, (ref, False))
+    for member in plan.members.values():
+        if member.item.post_type != "post":
+            continue
+        for ref in term_index.for_item(member.item, member.language):
+            editions = wanted.setdefault(term_index.origin(ref), {})
+            if member.language not in editions:
+                source = next(iter(editions.values()), (ref, False))[0]
+                editions[member.language] = (source, bool(editions))
+    return wanted
 
 
 def _topic(topic, ref, is_copy, locale, origin, key):
