@@ -31,7 +31,7 @@ from .preview.mixins import HeadlessPreviewMixin
 from .topics.models import ArticlePageTopic, Topic, topic_links_prefetch  # noqa: F401 - re-exported
 from .translation.panels import TranslationStatusPanel
 from .translation.permissions import NewsroomPermissions
-from .wordpress.models import WordPressItem  # noqa: F401 - the importer's record (README)
+from .wordpress.models import WordPressAuthor, WordPressItem  # noqa: F401 - the importer's records
 
 # Renditions that article listings show; prefetched together so a listing costs no query per card.
 CARD_IMAGE_SPEC = "fill-480x270"

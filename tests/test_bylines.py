@@ -8,8 +8,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail_localize.models import RelatedObjectSegment, Translation, TranslationSource
 
 from news.models import ArticleAuthor, ArticlePage, Author
+from news.translation.workflow import missing_related_objects
 
 from .factories import article_form_data, paragraph_form_value, soup
 
@@ -201,3 +203,13 @@ def test_photo_credits_under_the_images_and_in_the_api(client, article_factory, 
     detail = client.get(f"/api/v3/articles/{article.pk}/").json()
     assert detail["hero_image"]["credit"] == "Nuotr. Onos"
     assert detail["body"][0]["value"]["credit"] == "Nuotr. Jono Jonaičio"
+
+
+def test_an_untranslated_byline_does_not_hold_back_a_translation(articles, tree):
+    """The byline's author is a related object like a topic, but never left off a translated
+    article: it does not count among the segments still to translate."""
+    first = ArticlePage.objects.get(pk=articles[0].pk)
+    source, _created = TranslationSource.get_or_create_from_instance(first)
+    assert RelatedObjectSegment.objects.filter(source=source).count() == 2  # Ona, Petras
+    translation = Translation.objects.create(source=source, target_locale=tree.en)
+    assert not missing_related_objects(translation).exists()

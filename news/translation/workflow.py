@@ -15,6 +15,7 @@ the public site serves. So:
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef
@@ -55,9 +56,13 @@ def missing_related_objects(translation):
     wagtail-localize's progress counts text segments only; a topic not translated yet (none
     in the target locale, or its copy there still being translated) would be left off the
     translated article (news.models.ArticlePage.localize_topics), so it counts as a segment
-    to translate (the translation editor offers to translate it).
+    to translate (the translation editor offers to translate it). Other related objects (a
+    byline's author) are not left off, so they do not count.
     """
-    segments = RelatedObjectSegment.objects.filter(source_id=translation.source_id)
+    segments = RelatedObjectSegment.objects.filter(
+        source_id=translation.source_id,
+        object__content_type=ContentType.objects.get_for_model(Topic),
+    )
     if not segments.exists():
         return segments
     in_target = Topic.objects.readable().filter(

@@ -19,6 +19,7 @@ from home.models import ContentPage
 from news.models import ArticlePage
 
 from . import html, indexing, localize, pages, relink
+from .bylines import apply_byline, ensure_authors
 from .links import LinkIndex, uploaded_file
 from .media import MediaLibrary
 from .models import WordPressItem
@@ -26,7 +27,7 @@ from .plan import build_plan
 from .reader import WXRReader
 from .report import Report
 from .sections import ensure_sections
-from .terms import apply_terms
+from .topics import apply_terms, ensure_topics
 from .wpml import LanguageMap, Translations
 
 PAGE_MODELS = (ArticlePage, ContentPage)
@@ -103,7 +104,7 @@ class Importer:
         if self.options.site_url:
             self.plan.link_index.site_url = self.site
         self.link_index: LinkIndex = self.plan.link_index
-        self.report.authors = [author.login for author in reader.authors if author.login]
+        self.wp_authors = reader.authors
         with indexing.deferred(PAGE_MODELS):
             if self.options.dry_run:
                 with transaction.atomic():
@@ -119,6 +120,11 @@ class Importer:
         user = self.options.user
         with transaction.atomic():
             self.sections = ensure_sections(self.plan.languages, user)
+            locales = {language: section.locale for language, section in self.sections.items()}
+            self.topics = ensure_topics(self.plan, locales, self.report, user)
+            self.authors = ensure_authors(
+                self.site, self.plan, self.wp_authors, locales, self.report, user
+            )
         self.media = MediaLibrary(
             self.site, self.plan.media_index, self.options.uploads, self.options.dry_run, user
         )
@@ -229,11 +235,15 @@ class Importer:
             page.lead = pages.plain_lead(item.excerpt, blocks, title)
             page.publication_date = pages.publication_date(item)
             self._hero(page, item, language)
+            terms = self.plan.term_index.for_item(item, language)
+            self.report.topic_links += apply_terms(
+                page, terms, language, self.plan.term_index, self.topics
+            )
+            self.report.bylines += apply_byline(page, item.creator, language, self.authors)
             parent = section.news_index
         else:
             page.intro = pages.clean_title_long(item.excerpt)
             parent = self._parent(item, section)
-        apply_terms(page, self.plan.term_index.for_item(item))
         owner = self._user(item.creator)
         pages.save_page(page, parent, item, owner)
         self.pages[item.wp_id] = page.pk

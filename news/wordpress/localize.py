@@ -8,19 +8,26 @@ translation of the source segment at the same path and position (paths whose num
 texts differs are left untranslated). A later sync then rebuilds the translated page from
 these translations: the imported text stays. A WPML duplicate gets no recorded translations:
 wagtail-localize shows it as not translated yet.
+
+The same linking serves snippets (topics, authors): ``link_group`` takes any translatable
+instances of one model.
 """
 
+import uuid
 from collections import defaultdict
 
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
+LINK_NAMESPACE = uuid.UUID("6f1d8a52-3c1e-4b7a-9e25-2d4c8b9f0a61")
+
 
 def link_group(source_page, targets, user=None):
-    """Make ``source_page`` the wagtail-localize source of ``targets`` ``[(page, is_copy)]``.
+    """Make ``source_page`` the wagtail-localize source of ``targets`` ``[(page, is_copy)]``
+    (specific pages, or snippets).
 
-    Returns ``{target page id: (segments recorded, segments in the source)}``.
+    Returns ``{target id: (segments recorded, segments in the source)}``.
     """
     source, _created = TranslationSource.update_or_create_from_instance(source_page)
     segments = defaultdict(list)
@@ -47,7 +54,7 @@ def link_group(source_page, targets, user=None):
 def record_texts(translation, target, segments, user=None):
     """Store each text of ``target`` as the translation of its source segment."""
     texts = defaultdict(list)
-    for segment in extract_segments(target.specific):
+    for segment in extract_segments(target):
         if isinstance(segment, StringSegmentValue):
             texts[segment.path].append(segment.string.data)
     existing = {
@@ -89,3 +96,27 @@ def record_texts(translation, target, segments, user=None):
     for row in changed:
         row.save()
     return paired
+
+
+def set_links(page, relation, field, objects):
+    """Point ``page``'s translatable child relation (``topic_links``, ``bylines``) at
+    ``objects``, in order; returns how many.
+
+    Each link's ``translation_key`` comes from the page's and the object's: the editions of
+    one translation group get the same keys for the same topic or author, which is how
+    wagtail-localize pairs child objects at a sync, and a re-run keeps the links it made.
+    """
+    model = page._meta.get_field(relation).related_model
+    existing = {link.translation_key: link for link in getattr(page, relation).all()}
+    links = []
+    for position, target in enumerate(dict.fromkeys(objects)):
+        key = uuid.uuid5(
+            LINK_NAMESPACE, f"{page.translation_key}/{relation}/{target.translation_key}"
+        )
+        link = existing.get(key) or model(translation_key=key)
+        setattr(link, field, target)
+        link.locale_id = page.locale_id
+        link.sort_order = position
+        links.append(link)
+    setattr(page, relation, links)
+    return len(links)

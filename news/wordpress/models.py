@@ -36,3 +36,23 @@ class WordPressItem(models.Model):
 
     def __str__(self):
         return f"{self.post_type} {self.wp_id} ({self.site})"
+
+
+class WordPressAuthor(models.Model):
+    """A WordPress author (by login) and the ``news.Author`` editions made for them: every
+    language's edition has this ``translation_key``."""
+
+    site = models.CharField(_("WordPress site"), max_length=255)
+    login = models.CharField(_("author login"), max_length=120)
+    translation_key = models.UUIDField(_("translation key of the author"))
+    imported_at = models.DateTimeField(_("imported at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("imported WordPress author")
+        verbose_name_plural = _("imported WordPress authors")
+        constraints = [
+            models.UniqueConstraint(fields=["site", "login"], name="wordpress_author_unique_login")
+        ]
+
+    def __str__(self):
+        return f"{self.login} ({self.site})"

@@ -57,6 +57,15 @@ def make_slug(item, title, language):
     return (slug or f"{item.post_type}-{item.wp_id}")[:200]
 
 
+def free_slug(queryset, choices, max_length):
+    """The first of ``choices`` (slugs, best first) no row of ``queryset`` has, else the
+    first with a number: ``unesco-2``."""
+    base = choices[0][: max_length - 4]
+    taken = set(queryset.filter(slug__startswith=base).values_list("slug", flat=True))
+    numbered = (f"{base}-{number}" for number in range(2, len(taken) + 3))
+    return next(slug for slug in (*choices, *numbered) if slug and slug not in taken)
+
+
 def plain_lead(excerpt, blocks, title):
     """The excerpt as plain text, else the start of the first paragraph, else the title."""
     text = clean_title_long(excerpt)

@@ -26,7 +26,10 @@ class Report:
     failures: list = field(default_factory=list)  # (group, error)
     terms: Counter = field(default_factory=Counter)  # (language, taxonomy) -> count
     term_groups: Counter = field(default_factory=Counter)  # taxonomy -> groups across languages
-    authors: list = field(default_factory=list)  # logins
+    topics: Counter = field(default_factory=Counter)  # (language, created|updated)
+    topic_links: int = 0  # articles' links to their topics
+    authors: Counter = field(default_factory=Counter)  # (language, created|updated)
+    bylines: int = 0
     notes: list = field(default_factory=list)
 
     def skip(self, wp_id, reason, count=1):
@@ -87,14 +90,16 @@ class Report:
                 yield f"  {file}: {reason}"
         yield f"Redirects from old addresses: {self.redirects}"
         if self.terms:
-            yield "Categories and tags (not yet topics): " + ", ".join(
+            yield "Categories and tags: " + ", ".join(
                 f"{language} {taxonomy} {count}"
                 for (language, taxonomy), count in sorted(self.terms.items())
             )
             if self.term_groups:
                 yield "  linked across languages: " + _counts(self.term_groups)
+        if self.topics:
+            yield f"Topics: {_actions(self.topics)}; articles' topic links: {self.topic_links}"
         if self.authors:
-            yield f"Authors (recorded by login, not yet bylines): {', '.join(self.authors)}"
+            yield f"Authors: {_actions(self.authors)}; bylines: {self.bylines}"
         yield from self.notes
         if self.failures:
             yield f"Failed groups (nothing of them was written): {len(self.failures)}"
@@ -103,6 +108,12 @@ class Report:
 
     def __str__(self):
         return "\n".join(self.lines())
+
+
+def _actions(counter):
+    return ", ".join(
+        f"{language} {count} {action}" for (language, action), count in sorted(counter.items())
+    )
 
 
 def _counts(counter):

@@ -50,9 +50,11 @@ def test_terms_are_grouped_across_languages_without_the_old_language_suffix():
     terms = TermIndex()
     report = Report()
     terms.collect(reader.terms, Translations(), LanguageMap({"lt", "en"}, default="lt"), report)
-    english_tag = terms.by_slug[("post_tag", "unesco-en")]
+    [english_tag] = terms.by_slug[("post_tag", "unesco-en")]
     assert (english_tag.slug, english_tag.language, english_tag.group) == ("unesco", "en", "51")
-    assert terms.by_slug[("post_tag", "unesco")].group == "51"
+    [lithuanian_tag] = terms.by_slug[("post_tag", "unesco")]
+    assert terms.group_of(english_tag) == [lithuanian_tag, english_tag]  # the original first
+    assert terms.origin(english_tag) == terms.origin(lithuanian_tag) == "wordpress:post_tag:7"
     assert report.term_groups == {"tags": 1, "categories": 1}
 
 

@@ -8,7 +8,11 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from home.models import ContentPage, HomePage
-from news.models import ArticlePage
+from news.models import ArticlePage, Topic, WordPressItem
+from news.wordpress.reader import WXRReader
+from news.wordpress.terms import TAXONOMIES
+
+from .conftest import THEME_UNIT_TEST
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +98,28 @@ def test_the_imported_site_answers_and_old_permalinks_redirect(theme_unit_test, 
     assert ArticlePage.objects.get(slug="markup-html-tags-and-formatting").first_published_at == (
         datetime.datetime(2013, 1, 12, 3, 22, 19, tzinfo=datetime.UTC)
     )
+
+
+def test_categories_and_tags_are_topics_of_the_channels_language_on_their_articles(
+    theme_unit_test,
+):
+    assert set(Topic.objects.values_list("locale__language_code", flat=True)) == {"en"}
+    # Its 178 categories and tags (one category is declared twice, as a category and as a
+    # term) and 4 tags its posts name without declaring them.
+    assert Topic.objects.count() == 178 + 4
+    assert not Topic.objects.exclude(origin__startswith="wordpress:").exists()
+    pages = dict(WordPressItem.objects.filter(post_type="post").values_list("wp_id", "page_id"))
+    reader = WXRReader(THEME_UNIT_TEST.resolve())
+    checked = 0
+    for item in reader.items():
+        if item.wp_id in pages:
+            page = ArticlePage.objects.get(pk=pages[item.wp_id])
+            # Named as the channel declares them (a post may spell "Tags" as "tags").
+            names = {
+                name.casefold() for taxonomy, _slug, name in item.terms if taxonomy in TAXONOMIES
+            }
+            assert {topic.name.casefold() for topic in page.topics} == names, item.wp_id
+            checked += bool(names)
+    assert checked > 40
+    # Its two authors, and a post whose creator is misspelt ("themereviewteam>").
+    assert "Authors: en 3 created; bylines: 58" in theme_unit_test
