@@ -12,6 +12,8 @@ from wagtail import blocks
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from .embeds import player_url
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
@@ -143,10 +145,43 @@ class ReferencesBlock(blocks.StructBlock):
         template = "news/blocks/references.html"
 
 
+class VideoBlock(blocks.StructBlock):
+    """A YouTube or Vimeo video, played in the article (news.embeds)."""
+
+    url = blocks.URLBlock(
+        label=_("Video address"),
+        help_text=_("The address of a YouTube or Vimeo video, as the browser shows it."),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), max_length=250, required=False, default="")
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "news/blocks/video.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if player_url(value["url"]) is None:
+            raise blocks.StructBlockValidationError(
+                {
+                    "url": ValidationError(
+                        _("Only YouTube and Vimeo videos can be played in an article.")
+                    )
+                }
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["player_url"] = player_url(value["url"])
+        return context
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     image = CaptionedImageBlock()
+    video = VideoBlock()
     quote = QuoteBlock()
     initiatives = InitiativesBlock()
     indicator_table = IndicatorTableBlock()

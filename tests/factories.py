@@ -160,6 +160,10 @@ def every_block_body(image):
             },
         },
         {
+            "type": "video",
+            "value": {"url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "caption": "The fair"},
+        },
+        {
             "type": "quote",
             "value": {"text": "Learning never ends.", "attribution": "The mayor", "style": "quote"},
         },
@@ -294,6 +298,7 @@ def every_block_form_body(image, reference_url="https://uil.unesco.org/learning-
             ("heading", {"text": "Learning for everyone", "level": "h2"}),
             ("paragraph", paragraph_form_value("<p>Kaunas is a <b>Learning City</b>.</p>")),
             ("image", {"image": str(image.pk), "alt_text": "The town hall", "caption": "Dusk"}),
+            ("video", {"url": "https://vimeo.com/76979871", "caption": "The fair"}),
             ("quote", {"text": "Learning never ends.", "attribution": "Mayor", "style": "quote"}),
             ("quote", {"text": "Sign up by Friday.", "attribution": "", "style": "callout"}),
             (

@@ -127,7 +127,7 @@ def test_editor_publishes_a_change(admin_client, article_factory, image):
 INVALID_BODIES = {
     "bad reference URL": (
         lambda image: every_block_form_body(image, reference_url="not a url"),
-        (7, "items", 0, "url"),
+        (8, "items", 0, "url"),
     ),
     "indicator table without rows": (
         lambda image: streamfield(

@@ -181,6 +181,7 @@ def test_body_renders_blocks_in_order(body):
         "h3",
         "rich-text",
         "block-image",
+        "video",
         "quote",
         "callout",
         "initiatives",
@@ -310,6 +311,7 @@ def test_every_reader_visible_text_is_its_own_segment(segments):
         'Kaunas is a <b>UNESCO</b> <a id="a1">Learning City</a>.',
         "The town hall at dusk",
         "Town hall square",
+        "The fair",
         "Learning never ends.",
         "The mayor",
         "Registration closes on Friday.",
@@ -340,7 +342,7 @@ def test_segments_name_the_field_they_come_from(segments):
     for segment in segments:
         if isinstance(segment, StringSegmentValue):
             by_field.setdefault(field_of(segment), []).append(segment.string.data)
-    assert by_field["caption"] == ["Town hall square", "Facts and figures 2024"]
+    assert by_field["caption"] == ["Town hall square", "The fair", "Facts and figures 2024"]
     assert by_field["indicator"] == ["Learners", "Courses"]
     assert by_field["value"] == ["12 000", "340"]
     assert by_field["note"] == ["City survey"]
@@ -351,20 +353,25 @@ def test_segments_name_the_field_they_come_from(segments):
 
 
 REFERENCE_URL = "https://uil.unesco.org/lifelong-learning/learning-cities"
+VIDEO_URL = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
 
 
 def test_reference_url_is_not_a_translatable_string(segments, image):
     """wagtail-localize treats a StreamField as translated *and* synchronised: its structure
-    and non-text values are copied to every translation. A URLBlock is such a value: it is
+    and non-text values are copied to every translation. A URLBlock (a reference's, a
+    video's) is such a value: it is
     extracted as an "overridable" segment (shown to translators as a synchronised value they
     may override), never as a string to translate. The same goes for the image (its pk) and
     the href of a rich text link. Choices (heading level, quote style) and dates give no
     segment at all.
     """
     url_segments = [s for s in segments if field_of(s) == "url"]
-    assert [(type(s), s.data) for s in url_segments] == [(OverridableSegmentValue, REFERENCE_URL)]
+    assert [(type(s), s.data) for s in url_segments] == [
+        (OverridableSegmentValue, VIDEO_URL),
+        (OverridableSegmentValue, REFERENCE_URL),
+    ]
     overridables = [s.data for s in segments if isinstance(s, OverridableSegmentValue)]
-    assert overridables == ["https://uil.unesco.org/", image.pk, REFERENCE_URL]
+    assert overridables == ["https://uil.unesco.org/", image.pk, VIDEO_URL, REFERENCE_URL]
 
     texts = strings(segments)
     assert not any("uil.unesco.org/lifelong" in t for t in texts)

@@ -274,7 +274,8 @@ CONTENT_SECURITY_POLICY = {
         "media-src": ["'self'", *CSP_EXTRA_ORIGINS],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
-        "frame-src": ["'self'"],
+        # The video players of news.embeds (its PLAYER_ORIGINS): no other site's frames.
+        "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],

@@ -165,6 +165,18 @@ class QuoteBlock(Schema):
     value: QuoteValue
 
 
+class VideoValue(Schema):
+    url: str = Field(description="The video's address on YouTube or Vimeo.")
+    player_url: str = Field(description="Its embeddable player (an iframe's src).")
+    caption: str
+
+
+class VideoBlock(Schema):
+    type: Literal["video"]
+    id: str | None
+    value: VideoValue
+
+
 class Initiative(Schema):
     label: str
     text: str
@@ -222,6 +234,7 @@ BodyBlock = Annotated[
     | ParagraphBlock
     | ImageBlock
     | QuoteBlock
+    | VideoBlock
     | InitiativesBlock
     | IndicatorTableBlock
     | ReferencesBlock,

@@ -6,6 +6,7 @@ from wagtail.api.utils import get_full_url
 from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
 
+from news.embeds import player_url
 from news.topics import topic_path
 
 from .content import PublicContent
@@ -42,6 +43,8 @@ from .schemas import (
     Rendition,
     Topic,
     Translation,
+    VideoBlock,
+    VideoValue,
 )
 
 
@@ -237,6 +240,16 @@ class ArticleSerializer:
                     text=value["text"],
                     attribution=value["attribution"] or "",
                     style=value["style"] or "quote",
+                ),
+            )
+        if kind == "video":
+            return VideoBlock(
+                type=kind,
+                id=block_id,
+                value=VideoValue(
+                    url=value["url"],
+                    player_url=player_url(value["url"]) or "",
+                    caption=value["caption"] or "",
                 ),
             )
         if kind == "initiatives":

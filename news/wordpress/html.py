@@ -8,6 +8,8 @@ links (``link(href)``), images (``image(src, alt)``) and collects report notes.
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from news.embeds import player_url
+
 from . import richtext, tables
 from .shortcodes import is_embed_url, prepare
 
@@ -211,6 +213,10 @@ class Converter:
     def embed(self, url, caption=""):
         url = url.strip()
         if not url:
+            return
+        if player_url(url):
+            self.media.notes.videos += 1
+            self.add("video", {"url": url, "caption": caption})
             return
         self.media.notes.embeds += 1
         text = richtext.escape(caption or url)

@@ -17,7 +17,8 @@ class Report:
     made_up_titles: list = field(default_factory=list)  # (wp id, title)
     fallbacks: Counter = field(default_factory=Counter)  # what -> count (kept as rich text)
     shortcodes: Counter = field(default_factory=Counter)  # name -> removed count
-    embeds: int = 0
+    videos: int = 0  # YouTube and Vimeo embeds: video blocks
+    embeds: int = 0  # other providers' embeds: links
     removed_iframes: int = 0
     unresolved_links: Counter = field(default_factory=Counter)  # href -> count
     media_imported: int = 0
@@ -74,6 +75,8 @@ class Report:
             yield "Kept as rich text: " + _counts(self.fallbacks)
         if self.shortcodes:
             yield "Shortcodes removed: " + _counts(self.shortcodes)
+        if self.videos:
+            yield f"Videos embedded: {self.videos}"
         if self.embeds:
             yield f"Embeds kept as links: {self.embeds}"
         if self.removed_iframes:

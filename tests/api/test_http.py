@@ -47,6 +47,7 @@ def test_openapi_schema_types_the_body_blocks_and_the_locales(client):
         "paragraph",
         "image",
         "quote",
+        "video",
         "initiatives",
         "indicator_table",
         "references",

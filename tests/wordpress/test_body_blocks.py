@@ -26,11 +26,12 @@ def test_classic_editor_text_becomes_paragraphs_a_captioned_image_and_a_quote(ka
         "paragraph",
         "image",
         "paragraph",
+        "video",
         "quote",
     ]
     first = blocks("kaunas-unesco-besimokantis-miestas")[0].value.source
     assert first.startswith("<p>Kaunas prisijungė prie UNESCO")
-    quote = blocks("kaunas-unesco-besimokantis-miestas")[3].value
+    quote = blocks("kaunas-unesco-besimokantis-miestas")[4].value
     assert (quote["text"], quote["attribution"], quote["style"]) == (
         "Mokytis niekada nevėlu.",
         "Kauno meras",
@@ -67,19 +68,20 @@ def test_unmappable_shortcodes_are_removed_and_reported(kaunas):
     assert "Shortcodes removed: gallery 2" in kaunas
 
 
-def test_embeds_are_kept_as_links(kaunas):
-    assert '<a href="https://www.youtube.com/watch?v=abc123XYZ">' in html_of(
-        "kaunas-unesco-besimokantis-miestas"
-    )
-    assert 'href="https://www.youtube.com/watch?v=xyz987"' in html_of(
-        "naujas-dviraciu-takas-zaliakalnyje"
-    )
-    assert "Embeds kept as links: 3" in kaunas
+def test_youtube_and_vimeo_embeds_become_videos(kaunas):
+    classic = blocks("kaunas-unesco-besimokantis-miestas")[3]
+    block_editor = blocks("naujas-dviraciu-takas-zaliakalnyje")[4]
+
+    assert classic.value["url"] == "https://www.youtube.com/watch?v=abc123XYZ_0"
+    assert block_editor.block_type == "video"
+    assert block_editor.value["url"] == "https://www.youtube.com/watch?v=xyz987ABCDE"
+    assert "Videos embedded: 3" in kaunas
+    assert "Embeds kept as links" not in kaunas
 
 
 def test_block_editor_blocks_map_to_headings_quotes_lists_and_fallbacks(kaunas):
     slug = "naujas-dviraciu-takas-zaliakalnyje"
-    assert types(slug) == ["heading", "paragraph", "quote", "paragraph"]
+    assert types(slug) == ["heading", "paragraph", "quote", "paragraph", "video", "paragraph"]
     heading = blocks(slug)[0].value
     assert (heading["text"], heading["level"]) == ("Kur važiuosime", "h2")
     quote = blocks(slug)[2].value
