@@ -16,11 +16,9 @@ register = template.Library()
 SEGMENT_MODELS = {"string": StringSegment, "synchronised_value": OverridableSegment}
 
 
-def _deepest_block_label(model, field_path):
-    """The label of the block a segment's field path ends at ("body.indicator_table.rows.item.
-    value" → "Value"), or None outside a StreamField. wagtail-localize labels a segment with
-    the top block's first child only, so every cell of a ListBlock of StructBlocks was
-    labelled with the list's own label ("Rows")."""
+def _field_block(model, field_path):
+    """The block a segment's field path ends at ("body.indicator_table.rows.item.value" → the
+    row's value block), or None outside a StreamField."""
     field_name, *components = field_path.split(".")
     field = model._meta.get_field(field_name)
     if not isinstance(field, StreamField):
@@ -31,14 +29,20 @@ def _deepest_block_label(model, field_path):
             block = block.child_block  # the "item" step
         elif isinstance(block, blocks.StructBlock | blocks.StreamBlock):
             block = block.child_blocks[component]
-    return str(capfirst(block.label))
+    return block
 
 
-@register.filter
-def with_block_labels(props, translation):
-    """The editor's props (JSON) with each body segment labelled by its own block."""
+@register.simple_tag
+def newsroom_editor(props, translation):
+    """The editor's props (JSON) with each body segment labelled by its own block, and the
+    sources of its rich text segments (for ``news/translation_editor.js``).
+
+    wagtail-localize labels a segment with the top block's first child only, so every cell
+    of a ListBlock of StructBlocks was labelled with the list's own label ("Rows").
+    """
     props = json.loads(props)
     model = translation.source.specific_content_type.model_class()
+    rich_text_sources = []
     for segment_type, segment_model in SEGMENT_MODELS.items():
         segments = [s for s in props["segments"] if s["type"] == segment_type]
         field_paths = dict(
@@ -47,10 +51,15 @@ def with_block_labels(props, translation):
             )
         )
         for segment in segments:
-            label = _deepest_block_label(model, field_paths[segment["id"]])
-            if label and label != segment["location"]["field"]:
+            block = _field_block(model, field_paths[segment["id"]])
+            if block is None:
+                continue
+            label = str(capfirst(block.label))
+            if label != segment["location"]["field"]:
                 segment["location"]["subField"] = label
-    return json.dumps(props)
+            if segment_type == "string" and isinstance(block, blocks.RichTextBlock):
+                rich_text_sources.append(segment["source"])
+    return {"props": json.dumps(props), "rich_text_sources": rich_text_sources}
 
 
 @register.simple_tag
