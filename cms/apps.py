@@ -7,4 +7,6 @@ class CmsConfig(AppConfig):
     name = "cms"
 
     def ready(self):
-        from . import checks  # noqa: F401 - registers the deployment checks
+        from . import admin_i18n, checks  # noqa: F401 - checks registers the deployment checks
+
+        admin_i18n.keep_chooser_search_tab_lazy()

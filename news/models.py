@@ -4,7 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage
 from django.db import models
-from django.db.models.functions import Length, Substr
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Length, Substr
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -159,7 +160,7 @@ class RelatedArticle(Orderable):
     """An article an editor chose for "More news" under another one, in order.
 
     Not translated: an edition links the same articles, each shown in the edition's own
-    language (its translation, when it has a live one; `ArticlePage.related_articles`).
+    language (its translation, when it has a live one; `ArticlePage.more_news_among`).
     """
 
     article = ParentalKey(
@@ -347,34 +348,36 @@ class ArticlePage(HeadlessPreviewMixin, NewsroomPermissions, Page):
             bylines = self.bylines.all()
         return [byline.author for byline in bylines]
 
-    def related_articles(self):
-        """The chosen related articles, live and public, in this article's language."""
+    def more_news_among(self, articles, for_cards):
+        """The related articles an editor chose (in their order, each in this article's
+        language), then the newest other ones of the language: NEWS_MORE_COUNT in all.
+
+        `articles` are those the reader may see (the site's live, public ones; the API's of
+        its site), `for_cards` loads what a card needs, so that the site and the API agree.
+        One query for the articles: the candidates are the chosen ones and the newest few.
+        """
+        count = settings.NEWS_MORE_COUNT
+        others = articles.filter(locale_id=self.locale_id).exclude(pk=self.pk)
         # From the database (a preview shows the related articles last saved).
-        keys = list(
-            RelatedArticle.objects.filter(article_id=self.pk)
+        links = RelatedArticle.objects.filter(article_id=self.pk)
+        # Rows saved without a sort order (imports, scripts) still count as chosen.
+        chosen_order = (
+            links.filter(related__translation_key=OuterRef("translation_key"))
             .order_by("sort_order")
-            .values_list("related__translation_key", flat=True)
+            .values(order=Coalesce("sort_order", 0))[:1]
         )
-        if not keys:
-            return []
-        found = {
-            article.translation_key: article
-            for article in ArticlePage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, translation_key__in=keys)
-            .exclude(pk=self.pk)
-            .for_listing()
-        }
-        return [found[key] for key in dict.fromkeys(keys) if key in found]
+        candidates = (
+            others.filter(
+                Q(translation_key__in=links.values("related__translation_key"))
+                | Q(pk__in=others.newest_first().values("pk")[:count])
+            )
+            .annotate(chosen_order=Subquery(chosen_order))
+            .order_by(F("chosen_order").asc(nulls_last=True), "-publication_date", "-pk")
+        )
+        return for_cards(candidates)[:count]
 
     @property
     def more_news(self):
-        """The related articles an editor chose, then the newest other ones of the language:
-        NEWS_MORE_COUNT in all."""
-        related = self.related_articles()[: settings.NEWS_MORE_COUNT]
-        newest = (
-            ArticlePage.objects.published_in(self.locale_id)
-            .exclude(pk__in=[self.pk, *(article.pk for article in related)])
-            .for_listing()[: settings.NEWS_MORE_COUNT - len(related)]
+        return self.more_news_among(
+            ArticlePage.objects.live().public(), ArticlePageQuerySet.for_listing
         )
-        return [*related, *newest] if related else newest

@@ -1,13 +1,16 @@
 """The smaller defects of issue 13 (8): ASCII slugs, British dates, single home titles, the
 switcher note's language, the favicon, Lithuanian admin wording, the report's Missing cell,
-PO import errors without server paths."""
+PO import errors without server paths, choosers in the user's admin language."""
 
 import datetime
 
+import pytest
+from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 from wagtail.test.utils.form_data import streamfield
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation
 
 from news.models import ArticlePage
@@ -116,3 +119,14 @@ def test_a_bad_po_file_error_names_the_upload_not_a_server_path(
     messages = [str(m) for m in response.context["messages"]]
     assert any("mano.po" in m for m in messages), messages  # the name the user knows
     assert not any("/tmp" in m for m in messages), messages
+
+
+@pytest.mark.parametrize("language, search_tab", [("en", "Search"), ("lt", "Paieška")])
+@pytest.mark.parametrize("chooser", ["wagtailimages_chooser:choose", "wagtaildocs_chooser:choose"])
+def test_choosers_speak_the_users_admin_language(
+    admin_client, admin_user, image, chooser, language, search_tab
+):
+    UserProfile.objects.update_or_create(user=admin_user, defaults={"preferred_language": language})
+    modal = BeautifulSoup(admin_client.get(reverse(chooser)).json()["html"], "html.parser")
+    tab = modal.select_one("#tab-label-search")
+    assert tab.find(string=True, recursive=False).strip() == search_tab

@@ -152,8 +152,10 @@ def get_draft(request, response, content, article_id, params):
     operation_id="articles_more",
     summary="More news",
     description=(
-        "The newest other articles in the language of this one "
-        f"(settings.NEWS_MORE_COUNT, {settings.NEWS_MORE_COUNT} here), for under an article."
+        "The related articles its editor chose (in their order, each in the language of "
+        "this one), then the newest other articles of that language "
+        f"(settings.NEWS_MORE_COUNT in all, {settings.NEWS_MORE_COUNT} here), for under an "
+        "article, as the site shows them."
     ),
 )
 @reject_unknown_parameters()
@@ -162,13 +164,7 @@ def more_news(request, article_id: int = Path(..., ge=1, le=MAX_INT)):
     article = content.articles().filter(pk=article_id).only("pk", "locale_id").first()
     if article is None:
         raise Http404("No article matches the given query.")
-    others = (
-        content.articles()
-        .filter(locale_id=article.locale_id)
-        .exclude(pk=article.pk)
-        .order_by("-publication_date", "-pk")
-    )
     items = ArticleSerializer(request, content).summaries(
-        listing_queryset(others)[: settings.NEWS_MORE_COUNT]
+        article.more_news_among(content.articles(), listing_queryset)
     )
     return MoreNews(items=items)

@@ -12,14 +12,14 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from news.author_views import author_url_prefix
-from news.models import ArticlePage, NewsIndexPage, Topic
+from news.models import ArticlePage, Author, NewsIndexPage, Topic
 from news.queue.purge import enqueue_purge
 from news.topics import topics_prefix
 
@@ -156,6 +156,40 @@ def topic_changed(topic):
             url = _full_url(article)
             if url:
                 urls.add(url)
+    _forget_after_commit(urls)
+
+
+def author_targets(author):
+    """Every URL that shows an author's byline, in the author's language: the author pages
+    (all of them: a changed slug leaves the old page cached), their live articles, and the
+    listings whose cards show bylines (home, news indexes, topic pages, RSS, the API)."""
+    language = author.locale.language_code
+    roots = [root for root in _site_roots() if root[1] == language]
+    urls = topic_page_targets(language, roots)
+    for root_url, _language in roots:
+        urls |= {
+            f"{root_url}{author_url_prefix(language)}*",
+            f"{root_url}/{language}/",
+            f"{root_url}/{language}/rss.xml",
+            f"{root_url}/api/v3/*",
+        }
+    articles = ArticlePage.objects.live().filter(
+        locale_id=author.locale_id, bylines__author_id=author.pk
+    )
+    indexes = NewsIndexPage.objects.filter(locale_id=author.locale_id)
+    for page in [*articles.distinct(), *indexes]:
+        url = _full_url(page)
+        if url:
+            urls.add(url)  # an index with its ?page= pages
+    return urls
+
+
+def author_changed(author):
+    _forget_after_commit(author_targets(author) if settings.WAGTAILFRONTENDCACHE else set())
+
+
+def _forget_after_commit(urls):
+    """New fragment versions now and after the commit, the edge cache purged after it."""
     bump_listing_version()
 
     def after_commit():
@@ -203,9 +237,16 @@ def on_saved(sender, instance, raw=False, **kwargs):
     """A live page saved without a publish signal (code, imports): listings may change."""
     if not raw and isinstance(instance, Topic):
         topic_changed(instance)
+    elif not raw and isinstance(instance, Author):
+        author_changed(instance)
     elif not raw and isinstance(instance, Page) and instance.live:
         bump_listing_version()
         transaction.on_commit(bump_listing_version)
+
+
+def on_author_deleting(sender, instance, **kwargs):
+    """Before the delete: its bylines go with it, and with them the articles to purge."""
+    author_changed(instance)
 
 
 def on_deleted(sender, instance, **kwargs):
@@ -225,3 +266,4 @@ def connect():
     post_page_move.connect(on_moved, dispatch_uid="news.caching.moved")
     post_save.connect(on_saved, dispatch_uid="news.caching.saved")
     post_delete.connect(on_deleted, dispatch_uid="news.caching.deleted")
+    pre_delete.connect(on_author_deleting, sender=Author, dispatch_uid="news.caching.author")

@@ -5,8 +5,9 @@ import datetime
 import pytest
 from django.test import override_settings
 
-from news.models import Topic
+from news.models import ArticlePage, RelatedArticle, Topic
 
+from ..factories import translate
 from .builders import make_article
 from .contract import LISTING_FIELDS, article_url, get_json
 
@@ -226,3 +227,46 @@ def test_more_news_of_a_missing_article_is_a_json_404(client, api_articles):
 
     assert response.status_code == 404
     assert response.json()["status"] == 404
+
+
+@override_settings(NEWS_MORE_COUNT=3)
+@pytest.mark.parametrize("language", ["lt", "en"])
+def test_more_news_shows_the_chosen_related_articles_first_as_the_site_does(
+    client, api_site, language
+):
+    articles = [
+        make_article(
+            api_site.index(language), f"{language} {day}", date=datetime.date(2024, 4, day)
+        )
+        for day in range(1, 7)
+    ]
+    current = articles[5]
+    for order, related in enumerate([articles[1], articles[0]]):
+        RelatedArticle.objects.create(article=current, related=related, sort_order=order)
+    site_more = [article.pk for article in ArticlePage.objects.get(pk=current.pk).more_news]
+
+    more = get_json(client, article_url(current, "more/"))
+
+    assert [item["id"] for item in more["items"]] == site_more
+    assert site_more == [articles[1].pk, articles[0].pk, articles[4].pk]
+    # A related article readers may not see is left out; the newest fill its place.
+    ArticlePage.objects.filter(pk=articles[1].pk).update(live=False)
+    more = get_json(client, article_url(current, "more/"))
+    assert [item["id"] for item in more["items"]] == [
+        articles[0].pk,
+        articles[4].pk,
+        articles[3].pk,
+    ]
+
+
+def test_an_editions_more_news_has_its_related_articles_in_its_language(client, api_articles):
+    # Related links are copied from the source: they point at the Lithuanian article.
+    RelatedArticle.objects.create(article=api_articles["en_mid"], related=api_articles["lt_old"])
+    translated_old = translate(api_articles["lt_old"], api_articles["en_mid"].locale, title="Old")
+
+    more = get_json(client, article_url(api_articles["en_mid"], "more/"))
+
+    assert [item["id"] for item in more["items"]][:2] == [
+        translated_old.pk,
+        api_articles["en_only"].pk,
+    ]

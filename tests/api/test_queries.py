@@ -9,6 +9,8 @@ import datetime
 
 import pytest
 
+from news.models import ArticlePage, RelatedArticle
+
 from ..factories import make_topic, translate
 from .builders import full_body, make_article, make_document, make_image
 
@@ -120,6 +122,25 @@ def test_more_news_and_route(client, api_articles, django_assert_max_num_queries
     )
 
     assert page["id"] == api_articles["en_mid"].pk
+
+
+def test_more_news_with_related_articles_costs_what_the_newest_do(
+    client, api_site, django_assert_max_num_queries
+):
+    add_articles(api_site, 12, start=0)
+    current, *others = ArticlePage.objects.filter(locale=api_site.lt).order_by("pk")
+    url = f"/api/v3/articles/{current.pk}/more/"
+    newest_count, newest = measure(client, django_assert_max_num_queries, LISTING_BUDGET, url)
+    for order, related in enumerate(others[:2]):
+        RelatedArticle.objects.create(article=current, related=related, sort_order=order)
+
+    count, more = measure(client, django_assert_max_num_queries, LISTING_BUDGET, url)
+
+    assert [item["id"] for item in more["items"]][:2] == [others[0].pk, others[1].pk]
+    assert all(item["hero_image"] and item["topics"] for item in more["items"])
+    assert len(more["items"]) == len(newest["items"])
+    # The chosen articles come in the same query as the newest.
+    assert count == newest_count, f"{newest_count} queries, then {count}"
 
 
 def test_listing_pages_deep_by_cursor_cost_what_page_one_does(

@@ -151,28 +151,6 @@ def test_purge_targets_after_a_move(tree, articles):
     assert "/lt/naujienos/*" in targets
 
 
-class RecordingBackend:
-    purged = []
-
-    def __init__(self, params):
-        pass
-
-    def invalidates_hostname(self, hostname):
-        return True
-
-    def purge_batch(self, urls):
-        RecordingBackend.purged.extend(urls)
-
-
-@pytest.fixture
-def recorded(settings):
-    settings.WAGTAILFRONTENDCACHE = {
-        "test": {"BACKEND": f"{__name__}.RecordingBackend"},
-    }
-    RecordingBackend.purged = []
-    return RecordingBackend.purged
-
-
 @pytest.mark.parametrize("action", ["publish", "unpublish", "move", "delete"])
 def test_changes_purge_after_commit(
     tree, articles, recorded, action, django_capture_on_commit_callbacks
@@ -198,8 +176,7 @@ def test_changes_purge_after_commit(
     assert "http://localhost/lt/naujienos/*" in recorded
 
 
-def test_nothing_is_purged_without_a_frontend_cache(tree, articles, settings):
+def test_nothing_is_purged_without_a_frontend_cache(tree, articles, settings, recorded):
     settings.WAGTAILFRONTENDCACHE = {}
-    RecordingBackend.purged = []
     articles[0][-1].save_revision().publish()
-    assert RecordingBackend.purged == []
+    assert recorded == []
