@@ -1,5 +1,6 @@
 """The background queue in process: purges retried until the cache answers (each cache of
-several on its own), bounded retries recorded as failed, the admin's report, and tasks a killed worker left running."""
+several on its own), bounded retries recorded as failed, the admin's report, and tasks a
+killed worker left running."""
 
 import datetime
 import threading
