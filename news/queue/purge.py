@@ -1,12 +1,12 @@
 """Edge cache purges on the queue, retried until the cache answers.
 
 Wagtail's HTTP frontend cache backend logs a purge that fails and forgets it. Here each
-PURGE must be answered (any status below 500). Every cache (one per host: deploy/README.md)
-is purged in each attempt, whichever of them fails, so that one host down keeps no other
-stale; the batch is tried again after a delay (``settings.TASKS_RETRY_DELAYS``: purges are
-idempotent) for the caches that failed only, and after the last attempt recorded as a
-failed task naming them. Backends other than the HTTP one (a CDN's API) are called as
-Wagtail calls them.
+PURGE must be answered (any status below 500 but a refusal: 401, 403, 405). Every cache
+(one per host: deploy/README.md) is purged in each attempt, whichever of them fails, so
+that one host down keeps no other stale; the batch is tried again after a delay
+(``settings.TASKS_RETRY_DELAYS``: purges are idempotent) for the caches that failed only,
+and after the last attempt recorded as a failed task naming them. Backends other than the
+HTTP one (a CDN's API) are called as Wagtail calls them.
 """
 
 from urllib.error import HTTPError, URLError
@@ -20,6 +20,7 @@ from wagtail.contrib.frontend_cache.utils import get_backends
 from .durable import enqueue_with_transaction, retry_or_raise
 
 PURGE_TIMEOUT = 10
+REFUSED = (401, 403, 405)
 
 
 class PurgeFailed(Exception):
@@ -43,7 +44,9 @@ def send_purge(backend, url):
         with urlopen(request, timeout=PURGE_TIMEOUT) as response:  # noqa: S310 (settings)
             response.read()
     except HTTPError as error:
-        if error.code >= 500:
+        # A 404 is a cache with nothing there to forget. A refusal is this host missing from
+        # the cache's purgers (deploy/varnish/default.vcl, on another host): nothing forgot.
+        if error.code >= 500 or error.code in REFUSED:
             raise PurgeFailed(f"{url}: HTTP {error.code}") from error
     except (URLError, OSError) as error:
         raise PurgeFailed(f"{url}: {getattr(error, 'reason', error)}") from error

@@ -177,14 +177,15 @@ def test_tasks_a_killed_worker_left_running_are_made_ready_again(tree, database_
     assert DBTaskResult.objects.get(pk=fresh.id).status == TaskResultStatus.RUNNING
 
 
+@pytest.mark.parametrize("status", [503, 405])  # 405: Varnish refusing this host's PURGE
 def test_without_a_worker_tasks_run_at_once(
-    tree, settings, cache_port, django_capture_on_commit_callbacks
+    tree, settings, cache_port, django_capture_on_commit_callbacks, status
 ):
     """The immediate backend (development, the test suite): after the commit, a purge that
     fails is retried at once, a bounded number of times, and the publish still succeeds."""
     settings.TASKS_RETRY_DELAYS = [0]
     log = PurgeLog()
-    server = purge_server(cache_port, log, status=503)
+    server = purge_server(cache_port, log, status=status)
     article = create_article(tree.news_lt, "Be darbininko")
     try:
         with django_capture_on_commit_callbacks(execute=True):
