@@ -177,7 +177,7 @@ def mix_through(edge, paths, database, article_id, args):
         "DATABASE_URL": f"{PG}/{database}",
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "REDIS_URL": REDIS,
-        "FRONTEND_CACHE_URL": f"http://127.0.0.1:{edge.port}",
+        "FRONTEND_CACHE_URLS": f"http://127.0.0.1:{edge.port}",
     }
     rounds = 5
     pause = args.mix_duration / (rounds + 1)  # the publishes fall within the readers' run

@@ -1,7 +1,7 @@
 """How soon a publish is visible through the edge cache (bench/run).
 
 Run with DJANGO_SETTINGS_MODULE=bench.settings, DATABASE_URL and REDIS_URL of the site that
-gunicorn serves behind Varnish, and FRONTEND_CACHE_URL pointing at that Varnish (so publishing
+gunicorn serves behind Varnish, and FRONTEND_CACHE_URLS pointing at that Varnish (so publishing
 purges it, as in production). bench/run runs it while readers load the cache. For each
 round, after --pause seconds and with the article cached at the edge: an
 editor's change to its lead is published (a new revision, as the admin's Publish does), then

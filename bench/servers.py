@@ -67,6 +67,7 @@ def gunicorn(database, workers):
         "DATABASE_CONN_MAX_AGE": "600",
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "REDIS_URL": REDIS,
+        "FRONTEND_CACHE_URLS": "",
         "FRONTEND_CACHE_URL": "",
     }
     command = [

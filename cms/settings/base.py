@@ -221,26 +221,26 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Edge cache (Varnish, deploy/varnish/default.vcl) purged on publish, unpublish, move and
-# delete: FRONTEND_CACHE_URL is where it takes PURGE requests, e.g. http://127.0.0.1:6081.
-FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
-WAGTAILFRONTENDCACHE = (
-    {
-        "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": FRONTEND_CACHE_URL,
-        }
+# Edge caches (Varnish, deploy/varnish/default.vcl) purged on publish, unpublish, move and
+# delete: FRONTEND_CACHE_URLS lists where each takes PURGE requests, comma-separated, one per
+# host (deploy/README.md); FRONTEND_CACHE_URL is the one-cache form. Each cache is a backend
+# named after its address, so that a purge retried for one that failed names it
+# (news/queue/purge.py).
+FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URLS") or env_list("FRONTEND_CACHE_URL")
+WAGTAILFRONTENDCACHE = {
+    location: {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": location,
     }
-    if FRONTEND_CACHE_URL
-    else {}
-)
+    for location in FRONTEND_CACHE_URLS
+}
 # news.caching.purge computes every URL of every language itself: no per-language URL rewriting.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 # Anonymous page views: seconds browsers (max-age) and shared caches (s-maxage) may keep
 # them. Purging makes a long edge lifetime safe; without a purger it stays short.
 NEWS_CACHE_MAX_AGE = int(os.environ.get("NEWS_CACHE_MAX_AGE", "60"))
 NEWS_EDGE_CACHE_MAX_AGE = int(
-    os.environ.get("NEWS_EDGE_CACHE_MAX_AGE", "86400" if FRONTEND_CACHE_URL else "300")
+    os.environ.get("NEWS_EDGE_CACHE_MAX_AGE", "86400" if FRONTEND_CACHE_URLS else "300")
 )
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"

@@ -110,6 +110,8 @@ if os.environ.get("REDIS_URL"):
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            # The same on every host (deploy/README.md); another site's in the same Redis.
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kaunas-news"),
         }
     }
 else:

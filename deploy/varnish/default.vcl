@@ -4,7 +4,7 @@ vcl 4.1;
 # - Caches anonymous GET/HEAD answers for as long as the site's Cache-Control allows
 #   (news.caching.headers.PublicCacheControlMiddleware: public, s-maxage=...). Requests carrying the
 #   session cookie (editors), the admin and previews always go to the backend.
-# - PURGE from localhost (Wagtail's frontend cache HTTP backend, FRONTEND_CACHE_URL) bans
+# - PURGE from a purger (below; Wagtail's frontend cache HTTP backend, FRONTEND_CACHE_URLS) bans
 #   the URL and every query string of it (?page=2, ?q=...); a URL ending in "*" bans every
 #   URL that starts with it (news.caching.purge.purge_targets).
 #
@@ -20,6 +20,10 @@ backend default {
     .first_byte_timeout = 30s;
 }
 
+# Who may PURGE: the background workers (news/queue/purge.py). With several application
+# hosts (deploy/README.md) every worker purges every host's Varnish: list each application
+# host's private address here. A PURGE from anywhere else gets 405, which the worker
+# retries and at last reports as a failed task (Reports > Background tasks).
 acl purgers {
     "127.0.0.1";
     "::1";

@@ -3,9 +3,9 @@
 `purge_targets(page)` is the set of URLs an edge cache must forget when `page` changes. A
 URL ending in ``*`` is a prefix; a plain URL also covers its query strings (the VCL turns
 each PURGE into a ban). They go to ``wagtail.contrib.frontend_cache``'s backends
-(``WAGTAILFRONTENDCACHE``, from ``FRONTEND_CACHE_URL``) through the background queue,
-retried until the cache answers (news/queue/purge.py), with a new listing version
-(news.caching.versions) for the fragment caches.
+(``WAGTAILFRONTENDCACHE``: every host's cache, from ``FRONTEND_CACHE_URLS``) through the
+background queue, retried until each cache answers (news/queue/purge.py), with a new
+listing version (news.caching.versions) for the fragment caches.
 """
 
 import logging

@@ -1,5 +1,6 @@
-"""The background queue in process: purges retried until the cache answers, bounded
-retries recorded as failed, the admin's report, and tasks a killed worker left running."""
+"""The background queue in process: purges retried until the cache answers (each cache of
+several on its own), bounded retries recorded as failed, the admin's report, and tasks a
+killed worker left running."""
 
 import datetime
 import threading
@@ -90,6 +91,42 @@ def test_a_purge_waits_in_the_queue_and_is_retried_until_the_cache_answers(
     assert not DBTaskResult.objects.filter(status=TaskResultStatus.FAILED).exists()
 
 
+def test_a_cache_that_fails_keeps_no_other_stale_and_alone_is_retried(
+    tree, database_queue, settings
+):
+    """Two hosts' caches (FRONTEND_CACHE_URLS): the one that answers is purged at once."""
+    settings.TASKS_RETRY_DELAYS = [60, 60]
+    up, down = free_port(), free_port()
+    locations = [f"http://127.0.0.1:{down}", f"http://127.0.0.1:{up}"]
+    settings.WAGTAILFRONTENDCACHE = {
+        location: {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": location,
+        }
+        for location in locations
+    }
+    urls = ["http://localhost/lt/", "http://localhost/en/"]
+    up_log, down_log = PurgeLog(), PurgeLog()
+    servers = [purge_server(up, up_log)]
+    try:
+        purge_urls_task.enqueue(urls=urls)
+        database_queue()  # nothing listens on the first cache's port
+        assert sorted(up_log) == [("localhost", "/en/"), ("localhost", "/lt/")]
+        retry = DBTaskResult.objects.get(status=TaskResultStatus.READY)
+        assert retry.args_kwargs["kwargs"]["backends"] == [locations[0]]
+
+        servers.append(purge_server(down, down_log))
+        make_due()
+        database_queue()
+    finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()
+    assert sorted(down_log) == [("localhost", "/en/"), ("localhost", "/lt/")]
+    assert len(up_log) == 2  # not purged again
+    assert not DBTaskResult.objects.exclude(status=TaskResultStatus.SUCCESSFUL).exists()
+
+
 def test_after_the_last_retry_a_task_is_recorded_as_failed_and_reported(
     tree,
     cache_port,
@@ -140,14 +177,15 @@ def test_tasks_a_killed_worker_left_running_are_made_ready_again(tree, database_
     assert DBTaskResult.objects.get(pk=fresh.id).status == TaskResultStatus.RUNNING
 
 
+@pytest.mark.parametrize("status", [503, 405])  # 405: Varnish refusing this host's PURGE
 def test_without_a_worker_tasks_run_at_once(
-    tree, settings, cache_port, django_capture_on_commit_callbacks
+    tree, settings, cache_port, django_capture_on_commit_callbacks, status
 ):
     """The immediate backend (development, the test suite): after the commit, a purge that
     fails is retried at once, a bounded number of times, and the publish still succeeds."""
     settings.TASKS_RETRY_DELAYS = [0]
     log = PurgeLog()
-    server = purge_server(cache_port, log, status=503)
+    server = purge_server(cache_port, log, status=status)
     article = create_article(tree.news_lt, "Be darbininko")
     try:
         with django_capture_on_commit_callbacks(execute=True):

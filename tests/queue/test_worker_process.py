@@ -6,7 +6,6 @@ suite on PostgreSQL too)."""
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from django_tasks_db.models import DBTaskResult
 
 from news.webhooks.models import EVENT_CHOICES, WebhookDelivery, WebhookEndpoint
 
+from ..caching.edge import DB_WORKER
 from ..factories import build_site_tree, create_article
 from ..webhooks.receiver import Receiver
 
@@ -47,8 +47,7 @@ class WorkerProcess:
 
     def start(self):
         self.process = subprocess.Popen(
-            [sys.executable, "manage.py", "db_worker", "--interval", "0.1"]
-            + ["--no-startup-delay", "--no-reload", "--queue-name", "*"],
+            DB_WORKER,
             cwd=BASE_DIR,
             env=self.environment,
             stdout=subprocess.DEVNULL,

@@ -97,6 +97,9 @@ HEADERS_SCRIPT = textwrap.dedent(
             "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS",
         )},
         "storages": settings.STORAGES,
+        "frontend_caches": {
+            name: backend["LOCATION"] for name, backend in settings.WAGTAILFRONTENDCACHE.items()
+        },
         "csp_img": settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"],
     }))
     """
@@ -172,3 +175,21 @@ def test_collectstatic_writes_hashed_compressed_files(tmp_path):
     assert (tmp_path / hashed).exists()
     assert (tmp_path / f"{hashed}.gz").exists()
     assert "wagtailadmin/js/core.js" in manifest
+
+
+@pytest.mark.parametrize(
+    ("env", "caches"),
+    [
+        ({}, []),
+        ({"FRONTEND_CACHE_URL": "http://127.0.0.1:6081"}, ["http://127.0.0.1:6081"]),
+        (  # one Varnish per host (deploy/README.md)
+            {"FRONTEND_CACHE_URLS": "http://10.0.0.11:6081, http://10.0.0.12:6081"},
+            ["http://10.0.0.11:6081", "http://10.0.0.12:6081"],
+        ),
+    ],
+)
+def test_every_edge_cache_is_a_purge_target(env, caches):
+    report = production_report(
+        SETTINGS_ONLY="1", **{"FRONTEND_CACHE_URL": "", "FRONTEND_CACHE_URLS": "", **env}
+    )
+    assert report["frontend_caches"] == {location: location for location in caches}
