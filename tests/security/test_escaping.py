@@ -15,6 +15,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import rich_text
 
 from news.blocks import RICH_TEXT_FEATURES
+from news.embeds import PLAYER_ORIGINS
 from tests.factories import create_article, every_block_body, make_topic
 from tests.page_form import page_form_data
 
@@ -75,7 +76,8 @@ def hostile_article(tree, image, admin_client_logged_in):
 
 
 def assert_inert(html, where):
-    """No script but JSON-LD data or same-site files, no event handlers, no javascript: URLs."""
+    """No script but JSON-LD data or same-site files, no event handlers, no javascript: URLs,
+    no frame but a video player's."""
     soup = BeautifulSoup(html, "html.parser")
     for script in soup.find_all("script"):
         assert script.get("type") == "application/ld+json" or script.get("src"), (where, script)
@@ -87,7 +89,10 @@ def assert_inert(html, where):
         for name in ("href", "src", "action", "formaction"):
             value = str(element.get(name, "")).strip().lower()
             assert not value.startswith(("javascript:", "data:text")), (where, str(element)[:200])
-        assert element.name not in ("iframe", "object", "embed"), (where, element.name)
+        assert element.name not in ("object", "embed"), (where, element.name)
+        if element.name == "iframe":  # a video block's player, and only that
+            players = tuple(f"{origin}/" for origin in PLAYER_ORIGINS)
+            assert element.get("src", "").startswith(players), (where, str(element)[:200])
     assert soup.find("img", src="x") is None, where
     return soup
 
