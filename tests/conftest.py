@@ -122,3 +122,26 @@ def dated_articles(article_factory):
         ]
 
     return factory
+
+
+class RecordingBackend:
+    """A purge backend that records what the edge cache is told to forget."""
+
+    purged = []
+
+    def __init__(self, params):
+        pass
+
+    def invalidates_hostname(self, hostname):
+        return True
+
+    def purge_batch(self, urls):
+        RecordingBackend.purged.extend(urls)
+
+
+@pytest.fixture
+def recorded(settings):
+    """The URLs purged while the test runs, through RecordingBackend."""
+    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": f"{__name__}.RecordingBackend"}}
+    RecordingBackend.purged = []
+    return RecordingBackend.purged

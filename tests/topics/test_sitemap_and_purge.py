@@ -2,8 +2,6 @@
 
 import xml.etree.ElementTree as ET
 
-import pytest
-
 from news.caching.purge import purge_targets
 
 from ..factories import create_article
@@ -45,26 +43,6 @@ def test_publishing_an_article_purges_the_topic_pages_of_its_language(filed):
     assert f"{SITE}/en/topics/*" not in targets
     targets = purge_targets(filed["school_en"])
     assert f"{SITE}/en/topics/*" in targets
-
-
-class RecordingBackend:
-    purged = []
-
-    def __init__(self, params):
-        pass
-
-    def invalidates_hostname(self, hostname):
-        return True
-
-    def purge_batch(self, urls):
-        RecordingBackend.purged.extend(urls)
-
-
-@pytest.fixture
-def recorded(settings):
-    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": f"{__name__}.RecordingBackend"}}
-    RecordingBackend.purged = []
-    return RecordingBackend.purged
 
 
 def test_publish_purges_topic_pages_after_commit(
