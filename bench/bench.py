@@ -12,7 +12,9 @@ once, as a template; then `generate_articles --count N`), and for every measured
   editor publishes: the cache hit ratio, and how soon each publish is visible through the
   cache (bench/client_timing.py --mix, bench/publish_timing.py);
 - submitting and syncing 1,000 new articles for translation, on a scratch copy of the
-  database (bench/translation_timing.py).
+  database (bench/translation_timing.py);
+- with `--against REV`, every page's req/s through gunicorn beside another commit's, taken
+  in alternation (bench/against.py).
 
 Results: bench/results/<UTC time>.json and bench/results/latest.json; the table on stdout
 (bench/results/latest.md).
@@ -35,7 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.report import growth, table  # noqa: E402
+from bench.against import compare  # noqa: E402
+from bench.report import against_table, growth, table  # noqa: E402
 from bench.servers import (  # noqa: E402
     PG,
     PYTHON,
@@ -114,7 +117,8 @@ def discover_urls(database):
 
 
 def client_timings(database, urls):
-    env = {"DATABASE_CONN_MAX_AGE": "600", "REDIS_URL": ""}
+    # What rendering costs: responses kept until the next publish would answer from the cache.
+    env = {"DATABASE_CONN_MAX_AGE": "600", "REDIS_URL": "", "NEWS_RESPONSE_CACHE": "false"}
     timings = bench_script(database, "client_timing.py", "--repeat", "20", *urls.values(), env=env)
     return dict(zip(urls, timings, strict=True))
 
@@ -275,6 +279,7 @@ def bench_size(size, args, database, urls, client):
             )
     log(f"{size}: submitting and syncing {args.translations} articles for translation")
     translation = translation_timings(database, args.translations)
+    against = compare(database, urls, args.against, args) if args.against else None
     return {
         "size": size,
         "urls": urls,
@@ -283,6 +288,7 @@ def bench_size(size, args, database, urls, client):
         "static": static,
         "edge_mix": mix,
         "translation": translation,
+        "against": against,
     }
 
 
@@ -300,6 +306,8 @@ def main():
     parser.add_argument(
         "--translations", type=int, default=1000, help="articles submitted for translation"
     )
+    parser.add_argument("--against", metavar="REV", help="also serve every page from commit REV")
+    parser.add_argument("--against-rounds", type=int, default=3, help="wrk rounds of --against")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",") if size]
     if args.with_100k and 100_000 not in sizes:
@@ -327,7 +335,7 @@ def main():
     RESULTS.mkdir(exist_ok=True)
     for name in (f"{stamp}.json", "latest.json"):
         (RESULTS / name).write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
-    text = table(results) + "\n" + growth(results)
+    text = table(results) + "\n" + growth(results) + against_table(results)
     (RESULTS / "latest.md").write_text(text.strip() + "\n")
     print(text)
 

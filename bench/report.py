@@ -90,3 +90,25 @@ def growth(results):
             old, new = figure(base, path), figure(result, path)
             lines.append(f"  - {label}: {old:.1f} → {new:.1f} ({new / old - 1:+.0%})")
     return "\n".join(lines)
+
+
+def against_table(results):
+    """`--against REV`: each page's req/s through gunicorn on REV and on this checkout."""
+    lines = []
+    for result in results:
+        against = result.get("against")
+        if not against:
+            continue
+        rev, *ours = against["servers"]
+        lines.append(
+            f"\n**Against {rev}, {result['size']:,} articles per language** (gunicorn, no edge "
+            f"cache; median of {against['rounds']} alternating wrk rounds)\n"
+        )
+        headers = [f"{name} req/s (× {rev})" for name in ours]
+        lines.append(f"| page | {rev} req/s | " + " | ".join(headers) + " |")
+        lines.append("| --- | ---: |" + " ---: |" * len(ours))
+        for key, label in LABELS:
+            page = against["pages"][key]
+            cells = [f"{page['rps'][name]:,.0f} ({page['ratio'][name]:.2f})" for name in ours]
+            lines.append(f"| {label} | {page['rps'][rev]:,.0f} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)

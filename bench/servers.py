@@ -26,10 +26,8 @@ def log(message):
     print(f"[bench {datetime.datetime.now():%H:%M:%S}] {message}", file=sys.stderr, flush=True)
 
 
-def run(command, env=None, **kwargs):
-    return subprocess.run(
-        command, check=True, cwd=ROOT, env={**os.environ, **(env or {})}, **kwargs
-    )
+def run(command, env=None, cwd=ROOT, **kwargs):
+    return subprocess.run(command, check=True, cwd=cwd, env={**os.environ, **(env or {})}, **kwargs)
 
 
 @contextmanager
@@ -60,15 +58,19 @@ def process(command, port, env=None, cwd=ROOT):
             proc.wait()
 
 
-def gunicorn(database, workers):
+def gunicorn(database, workers, root=ROOT, env=None):
+    """gunicorn serving the checkout at ``root`` (this one, or another commit's worktree:
+    bench/against.py) on a free port, with the benchmark's settings and ``env``."""
     port = free_port()
     env = {
+        "PYTHONPATH": str(root),
         "DATABASE_URL": f"{PG}/{database}",
         "DATABASE_CONN_MAX_AGE": "600",
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "REDIS_URL": REDIS,
         "FRONTEND_CACHE_URLS": "",
         "FRONTEND_CACHE_URL": "",
+        **(env or {}),
     }
     command = [
         str(Path(PYTHON).parent / "gunicorn"),
@@ -84,7 +86,7 @@ def gunicorn(database, workers):
         "--log-level",
         "error",
     ]
-    return port, process(command, port, env)
+    return port, process(command, port, env, cwd=root)
 
 
 @contextmanager

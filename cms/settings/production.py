@@ -10,7 +10,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, CONTENT_SECURITY_POLICY, STORAGES, env_list
+from .base import BASE_DIR, CONTENT_SECURITY_POLICY, STORAGES, env_bool, env_list
 
 
 def required_env(name):
@@ -18,10 +18,6 @@ def required_env(name):
     if not value:
         raise ImproperlyConfigured(f"The {name} environment variable must be set in production.")
     return value
-
-
-def env_bool(name, default):
-    return os.environ.get(name, str(default)).strip().lower() in ("1", "true", "yes", "on")
 
 
 DEBUG = False
