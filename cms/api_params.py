@@ -14,9 +14,10 @@ answers 200 with something else than was asked. The site's own endpoints answer 
 
 from functools import wraps
 
-from wagtail.api.v3.errors import as_validation_error
 from wagtail.api.v3.schemas.params import APIFieldFilterSchema
 from wagtail.api.validators import APIFieldValidator
+
+from news.api.params import unknown_parameter_error
 
 # Read from the query string by Wagtail beside the declared parameters
 # (wagtail.api.querysets.get_pages_queryset, the rich text of its read schemas).
@@ -26,11 +27,6 @@ READ_IMPLICITLY = {"site", "rich_text_format"}
 # field filter leaves out.
 KNOWN_TO_EVERY_LISTING = {"limit", "offset"}
 FIELD_FILTERED = {"pages_list", "images_list", "documents_list", "redirects_list", "snippets_list"}
-
-
-def unknown_parameter_error(names):
-    error = ValueError(f"Unknown query parameter: {', '.join(sorted(names))}")
-    return as_validation_error(error, str(error), loc=("query", sorted(names)[0]))
 
 
 def declared_names(operation):

@@ -73,8 +73,7 @@ MIDDLEWARE = [
     "cms.csp.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Cache-Control for anonymous page views (news/caching/headers.py); before SessionMiddleware.
-    # Anonymous responses kept whole until the content changes (news/caching/responses.py).
-    "news.caching.responses.ResponseCacheMiddleware",
+    "news.caching.responses.ResponseCacheMiddleware",  # before the next: see its docstring
     "news.caching.headers.PublicCacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, except that it leaves /api/ alone (no /lt/ redirect of a 404).
@@ -248,8 +247,7 @@ NEWS_CACHE_MAX_AGE = int(os.environ.get("NEWS_CACHE_MAX_AGE", "60"))
 NEWS_EDGE_CACHE_MAX_AGE = int(
     os.environ.get("NEWS_EDGE_CACHE_MAX_AGE", "86400" if FRONTEND_CACHE_URLS else "300")
 )
-# Anonymous responses kept whole in the Django cache until the content changes, for no
-# longer than an edge cache may keep them (news/caching/responses.py).
+# Anonymous responses kept whole until the content changes (news/caching/responses.py).
 NEWS_RESPONSE_CACHE = env_bool("NEWS_RESPONSE_CACHE", True)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"

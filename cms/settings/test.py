@@ -16,6 +16,11 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = DUMMY_MACHINE_TRANSLATOR  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 
+# Pages are rendered for every request: tests check what rendering shows and costs. Kept
+# responses have tests of their own (tests/caching/test_responses.py), and every test that
+# serves the site from gunicorn runs them as production does (tests/caching/).
+NEWS_RESPONSE_CACHE = False
+
 # Login rate limiting is off for the suite (tests log in with force_login or client.login,
 # which passes no request to django-axes); tests/security turns it on where it is tested.
 AXES_ENABLED = False

@@ -19,6 +19,14 @@ from .content import LocaleCode, PublicContent
 from .paging import LIMIT_MAX, OFFSET_MAX, Cursor, ListingOrder
 
 
+def unknown_parameter_error(names):
+    """The 422 of every API endpoint, the site's and Wagtail's (cms/api_params.py), to query
+    parameters it does not know."""
+    names = sorted(names)
+    error = ValueError(f"Unknown query parameter: {', '.join(names)}")
+    return as_validation_error(error, str(error), loc=("query", names[0]))
+
+
 def reject_unknown_parameters(*allowed_names):
     """Answer 422 to a query parameter the endpoint does not know (a typo is not ignored)."""
     allowed = set(allowed_names)
@@ -26,10 +34,9 @@ def reject_unknown_parameters(*allowed_names):
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
-            unknown = sorted(set(request.GET) - allowed)
+            unknown = set(request.GET) - allowed
             if unknown:
-                error = ValueError(f"Unknown query parameter: {', '.join(unknown)}")
-                raise as_validation_error(error, str(error), loc=("query", unknown[0]))
+                raise unknown_parameter_error(unknown)
             return view(request, *args, **kwargs)
 
         return wrapper

@@ -12,9 +12,14 @@ from wagtail.models import PageViewRestriction
 from news.caching.responses import lifetime
 from news.caching.versions import listing_version
 
-from ..factories import card_titles, create_article, soup
+from ..factories import card_titles, create_article, soup, translate
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _responses_kept(settings):
+    settings.NEWS_RESPONSE_CACHE = True
 
 
 @pytest.fixture
@@ -53,6 +58,15 @@ def test_a_publish_is_served_at_once(client, tree, article):
     article.save_revision().publish()
     assert title(client.get(article.url)) == "Kauno mokyklos atnaujintos"
     assert card_titles(client.get("/lt/"))[0] == "Kauno mokyklos atnaujintos"
+
+
+def test_a_new_translation_is_in_the_language_switcher_at_once(client, tree, article):
+    def english_link(response):
+        return soup(response).select_one('head link[rel="alternate"][hreflang="en"]')
+
+    assert english_link(client.get(article.url)) is None
+    english = translate(article, tree.en, title="Kaunas schools", slug="kaunas-schools")
+    assert english_link(client.get(article.url))["href"].endswith(english.url)
 
 
 def test_an_unpublished_page_is_gone_at_once(client, article):
