@@ -117,6 +117,7 @@ def purge_targets(page, old_url_path=None):
     indexes = NewsIndexPage.objects.all()
     if isinstance(page, ArticlePage):
         urls |= topic_page_targets(page.locale.language_code, roots)
+        urls |= {_full_url(article) for article in listing_as_related(page)} - {None}
         for index in indexes:
             url = _full_url(index)
             if not url:
@@ -135,6 +136,15 @@ def purge_targets(page, old_url_path=None):
             if url:
                 urls.add(url)
     return urls
+
+
+def listing_as_related(article):
+    """Live articles whose "More news" shows ``article`` among the related articles an editor
+    chose: each edition shows the related article's edition in its own language."""
+    choosing = ArticlePage.objects.filter(
+        related_links__related__translation_key=article.translation_key
+    ).values("translation_key")
+    return ArticlePage.objects.live().filter(translation_key__in=choosing)
 
 
 def topic_page_targets(language_code, roots=None):
@@ -244,15 +254,17 @@ def on_saved(sender, instance, raw=False, **kwargs):
         transaction.on_commit(bump_listing_version)
 
 
-def on_author_deleting(sender, instance, **kwargs):
-    """Before the delete: its bylines go with it, and with them the articles to purge."""
-    author_changed(instance)
+def on_deleting(sender, instance, **kwargs):
+    """Before an author or topic is deleted: its links to articles go with it, and with them
+    the articles to purge."""
+    if isinstance(instance, Author):
+        author_changed(instance)
+    else:
+        topic_changed(instance)
 
 
 def on_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Topic):
-        topic_changed(instance)
-    elif isinstance(instance, Page) and instance.live and not getattr(instance, "_news_purged", 0):
+    if isinstance(instance, Page) and instance.live and not getattr(instance, "_news_purged", 0):
         instance._news_purged = True
         try:
             page_changed(instance)
@@ -266,4 +278,5 @@ def connect():
     post_page_move.connect(on_moved, dispatch_uid="news.caching.moved")
     post_save.connect(on_saved, dispatch_uid="news.caching.saved")
     post_delete.connect(on_deleted, dispatch_uid="news.caching.deleted")
-    pre_delete.connect(on_author_deleting, sender=Author, dispatch_uid="news.caching.author")
+    pre_delete.connect(on_deleting, sender=Author, dispatch_uid="news.caching.author")
+    pre_delete.connect(on_deleting, sender=Topic, dispatch_uid="news.caching.topic")

@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 
 from news.caching.purge import purge_targets
 from news.caching.versions import listing_version
-from news.models import NewsIndexPage
+from news.models import NewsIndexPage, RelatedArticle
 
 from ..factories import card_titles, create_article, translate
 
@@ -134,6 +134,16 @@ def test_purge_targets_of_an_old_article(tree, articles):
     assert oldest.url in targets
     assert "/lt/naujienos/" in targets and "/lt/naujienos/*" not in targets
     assert not any(other.url in targets for other in lt[1:])
+
+
+def test_purge_targets_include_every_edition_that_chose_it_as_related(tree, articles):
+    lt, _en = articles
+    oldest, choosing = lt[0], lt[2]
+    RelatedArticle.objects.create(article=choosing, related=oldest, sort_order=0)
+    english = translate(choosing, tree.en, title="Choosing", slug="choosing")
+    targets = paths(purge_targets(oldest))
+    assert {oldest.url, choosing.url, english.url} <= targets
+    assert lt[1].url not in targets
 
 
 def test_purge_targets_include_the_other_edition(tree, articles):

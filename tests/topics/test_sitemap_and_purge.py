@@ -64,3 +64,12 @@ def test_renaming_a_topic_purges_its_pages_and_articles(
         topic.save()
     assert f"{SITE}/en/topics/*" in recorded
     assert f"{SITE}/en/news/schools-night/" in recorded
+
+
+def test_deleting_a_topic_purges_the_articles_that_showed_it(
+    filed, topics, recorded, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        topics["education_en"].delete()
+    assert f"{SITE}/en/topics/*" in recorded
+    assert f"{SITE}/en/news/schools-night/" in recorded
