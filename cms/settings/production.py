@@ -120,3 +120,6 @@ else:
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kaunas-news"),
         }
     }
+    # A database cache culls a third of its rows past 300: whole responses would soon push
+    # out the listing versions and fragments. Kept responses want Redis.
+    NEWS_RESPONSE_CACHE = env_bool("NEWS_RESPONSE_CACHE", False)
