@@ -9,14 +9,15 @@ took for the demo article. ``take_over()`` makes those answers arrive with the l
 - the querysets of string segments select their context and string, those of synchronised
   values their context (both are required foreign keys: an inner join on primary keys;
   ``values()``, ``count()``, ``update()`` and ``delete()`` leave it out);
-- the serializer of translations finds each segment's id in one query per editor, not one
-  per translation.
+- the serializers of translations and of overrides find each one's segment id in one query
+  per editor, not one per translation.
 """
 
 from wagtail_localize.models import OverridableSegment, StringSegment
-from wagtail_localize.views.edit_translation import StringTranslationSerializer
-
-SEGMENT_IDS = "news_segment_ids"
+from wagtail_localize.views.edit_translation import (
+    SegmentOverrideSerializer,
+    StringTranslationSerializer,
+)
 
 
 def _select_related(model, *fields):
@@ -33,26 +34,41 @@ def _select_related(model, *fields):
     manager_class.get_queryset = get_queryset_selecting_related
 
 
-def segment_id(serializer, translation):
-    """``StringTranslationSerializer.get_segment_id`` from one query per serialization: the
-    segment of the editor's source with the translation's string and context (the lowest id,
-    as wagtail-localize's ``first()`` picks it)."""
+def _segment_ids(serializer, segments, *fields):
+    """``{(field values): segment id}`` of the editor's source, read once per serialization:
+    the lowest id of each, as the ``first()`` it replaces picked it."""
+    cache_name = f"news_segment_ids_{segments.model.__name__}"
+    if cache_name not in serializer.context:
+        ids = {}
+        for *key, pk in segments.order_by("-pk").values_list(*fields, "pk"):
+            ids[tuple(key)] = pk
+        serializer.context[cache_name] = ids
+    return serializer.context[cache_name]
+
+
+def string_segment_id(serializer, translation):
+    """``StringTranslationSerializer.get_segment_id``: the segment with the translation's
+    string and context."""
     source = serializer.context.get("translation_source")
     if source is None:
         return None
-    if SEGMENT_IDS not in serializer.context:
-        ids = {}
-        for key_string, key_context, pk in source.stringsegment_set.order_by("-pk").values_list(
-            "string_id", "context_id", "pk"
-        ):
-            ids[key_string, key_context] = pk
-        serializer.context[SEGMENT_IDS] = ids
-    return serializer.context[SEGMENT_IDS].get(
-        (translation.translation_of_id, translation.context_id)
-    )
+    ids = _segment_ids(serializer, source.stringsegment_set.all(), "string_id", "context_id")
+    return ids.get((translation.translation_of_id, translation.context_id))
+
+
+def override_segment_id(serializer, override):
+    """``SegmentOverrideSerializer.get_segment_id``: the synchronised value with the
+    override's context. (wagtail-localize's own asked for it with ``only("id")``, which a
+    queryset that selects the context refuses.)"""
+    source = serializer.context.get("translation_source")
+    if source is None:
+        return None
+    ids = _segment_ids(serializer, source.overridablesegment_set.all(), "context_id")
+    return ids.get((override.context_id,))
 
 
 def take_over():
     _select_related(StringSegment, "context", "string")
     _select_related(OverridableSegment, "context")
-    StringTranslationSerializer.get_segment_id = segment_id
+    StringTranslationSerializer.get_segment_id = string_segment_id
+    SegmentOverrideSerializer.get_segment_id = override_segment_id
