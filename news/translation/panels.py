@@ -18,7 +18,13 @@ class TranslationStatusPanel(Panel):
             context = super().get_context_data(parent_context)
             user = self.request.user
             can_submit = user.has_perm("wagtail_localize.submit_translation")
-            source = TranslationSource.objects.get_for_instance_or_none(self.instance)
+            source_id = (
+                TranslationSource.objects.filter(
+                    object_id=self.instance.translation_key, locale_id=self.instance.locale_id
+                )
+                .values_list("pk", flat=True)
+                .first()
+            )
             # Only the other locales: each costs the status query a dozen subqueries.
             others = [
                 locale for locale in content_locales() if locale.pk != self.instance.locale_id
@@ -29,7 +35,7 @@ class TranslationStatusPanel(Panel):
                 submit_url=can_submit
                 and reverse("wagtail_localize:submit_page_translation", args=[self.instance.pk]),
                 sync_url=can_submit
-                and source is not None
-                and reverse("wagtail_localize:update_translations", args=[source.pk]),
+                and source_id is not None
+                and reverse("wagtail_localize:update_translations", args=[source_id]),
             )
             return context
