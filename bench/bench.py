@@ -13,6 +13,8 @@ once, as a template; then `generate_articles --count N`), and for every measured
   cache (bench/client_timing.py --mix, bench/publish_timing.py);
 - submitting and syncing 1,000 new articles for translation, on a scratch copy of the
   database (bench/translation_timing.py);
+- the admin's views for editors and translators: page editor, explorer, publish, translation
+  editor, Translations report (bench/editor_timing.py);
 - with `--against REV`, every page's req/s through gunicorn beside another commit's, taken
   in alternation (bench/against.py).
 
@@ -157,6 +159,26 @@ def client_rounds(databases, urls_by_size, rounds):
             log(f"{size}: test client, round {number + 1}/{rounds}")
             collected[size].append(client_timings(database, urls_by_size[size]))
     return {size: merge_timings(timings) for size, timings in collected.items()}
+
+
+def add_editor_timings(results, databases, rounds):
+    """The admin's views for editors and translators (bench/editor_timing.py) at every size,
+    in alternating rounds as client_rounds() takes them, added to each result as "editors".
+    Publishing adds a revision of the demo article to the database at each request."""
+    env = {"DATABASE_CONN_MAX_AGE": "600", "REDIS_URL": "", "NEWS_RESPONSE_CACHE": "false"}
+    collected = {size: [] for size in databases}
+    for number in range(rounds):
+        for size, database in databases.items():
+            log(f"{size}: editors and translators, round {number + 1}/{rounds}")
+            collected[size].append(
+                bench_script(database, "editor_timing.py", "--repeat", "10", env=env)
+            )
+    for result in results:
+        rounds_of_size = collected[result["size"]]
+        result["editors"] = merge_timings(rounds_of_size)
+        for key, figures in result["editors"].items():
+            cpu = [timing[key]["cpu_median_ms"] for timing in rounds_of_size]
+            figures["cpu_median_ms"] = round(statistics.median(cpu), 2)
 
 
 def reader_mix(backend_port, database, article_id, args):
@@ -320,6 +342,7 @@ def main():
     urls = {size: discover_urls(database) for size, database in databases.items()}
     clients = client_rounds(databases, urls, args.rounds)
     results = [bench_size(size, args, databases[size], urls[size], clients[size]) for size in sizes]
+    add_editor_timings(results, databases, args.rounds)
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
     meta = {
         "time": stamp,

@@ -54,6 +54,7 @@ def table(results):
             f"{statistics.median(visible):.0f} ms, max {visible[-1]:.0f} ms "
             f"({len(visible)} publishes).  "
         )
+        lines.append(editors_table(result))
         translation = result["translation"]
         lines.append(
             f"Translation of {translation['submit']['articles']:,} new articles: submit "
@@ -65,12 +66,45 @@ def table(results):
     return "\n".join(lines)
 
 
+EDITOR_LABELS = [
+    ("page_editor", "Page editor (demo article)"),
+    ("explorer", "Explorer, Lithuanian news index"),
+    ("publish", "Publish (POST to response)"),
+    ("localize_editor", "Translation editor (English edition)"),
+    ("report", "Translations report"),
+]
+
+
+def editors_table(result):
+    """The admin's views for editors and translators (bench/editor_timing.py), if measured."""
+    editors = result.get("editors")
+    if not editors:
+        return ""
+    lines = [
+        "\nEditors and translators (Django's test client, no cache; the process's own CPU "
+        "time beside the wall time):\n",
+        "| view | SQL | median ms | p95 ms | CPU median ms |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for key, label in EDITOR_LABELS:
+        view = editors[key]
+        lines.append(
+            f"| {label} | {view['queries']} | {view['median_ms']:.1f} | {view['p95_ms']:.1f} | "
+            f"{view['cpu_median_ms']:.1f} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 # Figures that must not grow with the archive: label, and where each result holds it.
 GROWTH = [
     ("article, median server time", ("client", "article", "median_ms")),
     ("last news index page, median server time", ("client", "index_last", "median_ms")),
     ("translation submit, ms per article", ("translation", "submit", "ms_per_article")),
     ("translation sync, ms per article", ("translation", "sync", "ms_per_article")),
+    *(
+        (f"{label[0].lower()}{label[1:]}, median server time", ("editors", key, "median_ms"))
+        for key, label in EDITOR_LABELS
+    ),
 ]
 
 
@@ -87,6 +121,8 @@ def growth(results):
     for result in results[1:]:
         lines.append(f"- at {result['size']:,}:")
         for label, path in GROWTH:
+            if path[0] not in base or path[0] not in result:
+                continue  # not measured in this run (an older result)
             old, new = figure(base, path), figure(result, path)
             lines.append(f"  - {label}: {old:.1f} → {new:.1f} ({new / old - 1:+.0%})")
     return "\n".join(lines)

@@ -12,10 +12,11 @@ class TranslationConfig(AppConfig):
     def ready(self):
         from wagtail_localize.models import StringTranslation
 
-        from . import signals  # noqa: F401  (receivers connect on import)
+        from . import segment_queries, signals  # noqa: F401  (receivers connect on import)
         from .review import review_comment
 
         # The note the translation editor shows next to each segment (wagtail-localize's
         # StringTranslation.get_comment, read by its editor's serializer) says when a
         # machine translation still needs review (news.translation.review).
         StringTranslation.get_comment = review_comment
+        segment_queries.take_over()

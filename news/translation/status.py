@@ -28,6 +28,7 @@ a page translated by hand, or a translation that was stopped) is up to date when
 published after the source, out of date otherwise.
 """
 
+import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -249,11 +250,34 @@ def content_locales():
     )
 
 
+# The query of statuses_of(), compiled once per process for each set of locales: building
+# and compiling its two dozen subqueries cost the page editor 15 ms of CPU on every request,
+# and only the translation key changes from one page to the next.
+_STATUS_QUERIES = {}
+_ANY_KEY = uuid.UUID(int=0)
+
+
+def _status_query(locales):
+    """(SQL, parameters, where the translation key is among them) for these locales."""
+    key = tuple(locale.pk for locale in locales)
+    if key not in _STATUS_QUERIES:
+        source = translation_sources(Page.objects.filter(translation_key=_ANY_KEY))
+        query = annotate_translation_status(source, locales).order_by("path")[:1].query
+        sql, params = query.sql_with_params()
+        at = [index for index, param in enumerate(params) if param in (_ANY_KEY, _ANY_KEY.hex)]
+        if len(at) != 1:
+            raise ValueError(f"the translation key is not one parameter of {sql}")
+        _STATUS_QUERIES[key] = (sql, params, at[0])
+    return _STATUS_QUERIES[key]
+
+
 def statuses_of(page, locales=None):
     """``LocaleStatus`` of a page in each locale: one query for the statuses, one for locales."""
     locales = content_locales() if locales is None else locales
-    source = translation_sources(Page.objects.filter(translation_key=page.translation_key))
-    annotated = annotate_translation_status(source, locales).first()
+    sql, params, at = _status_query(locales)
+    params = list(params)
+    params[at] = page.translation_key if params[at] == _ANY_KEY else page.translation_key.hex
+    annotated = next(iter(Page.objects.raw(sql, params)), None)
     if annotated is None:
         return []
     return [locale_status(annotated, locale) for locale in locales]

@@ -1,8 +1,9 @@
 """The benchmark's own scripts (bench/run) still do what they measure, on a small scale."""
 
 import pytest
+from django.core.management import call_command
 
-from bench import client_timing, translation_timing
+from bench import client_timing, editor_timing, translation_timing
 from news.models import ArticlePage
 
 from ..factories import create_article
@@ -35,3 +36,24 @@ def test_reader_mix_covers_both_languages_and_every_kind_of_page(tree):
         assert any(path.startswith(prefix) for path in paths), prefix
     assert sum(path.startswith("/lt/naujienos/article-") for path in paths) == 2
     assert sum(path.startswith("/en/news/article-") for path in paths) == 2
+
+
+def test_editor_timing_measures_every_view_of_editors_and_translators(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    call_command("load_demo", verbosity=0)
+
+    views = editor_timing.requests()
+    figures = {
+        view: editor_timing.measure(view, url, request, repeat=2)
+        for view, (url, request) in views.items()
+    }
+
+    assert list(figures) == ["page_editor", "explorer", "publish", "localize_editor", "report"]
+    assert figures["publish"]["status"] == 302
+    for view in figures.values():
+        assert view["queries"] > 0
+        assert 0 < view["median_ms"] <= view["p95_ms"]
+        assert len(view["times_ms"]) == 2
+    # The English edition opens wagtail-localize's translation editor, not the page form.
+    _url, translation_editor = views["localize_editor"]
+    assert b"js-translation-editor" in translation_editor().content

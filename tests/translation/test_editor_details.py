@@ -4,6 +4,7 @@ its own block, and no "Edit this image" link for those who may not edit images."
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
+from wagtail_localize.models import StringSegment
 
 from news.translation.roles import EDITORS, TRANSLATORS
 
@@ -60,3 +61,24 @@ def test_edit_this_image_is_offered_only_to_who_may_edit_images(
     ]
     assert bool(hiding) is not link_shown
     assert (client.get(image_edit).status_code == 200) is link_shown
+
+
+def test_every_translation_names_its_own_segment(english_article, translator_client):
+    """The segment each translation belongs to, now found in one query (segment_queries)."""
+    props = editor_props(translator_client, english_article)
+    segments = StringSegment.objects.in_bulk(
+        [item["segment_id"] for item in props["initialStringTranslations"]]
+    )
+
+    shown = {segment["id"] for segment in props["segments"] if segment["type"] == "string"}
+    assert len(props["initialStringTranslations"]) == len(shown) > 20
+    for item in props["initialStringTranslations"]:
+        segment = segments[item["segment_id"]]
+        assert segment.string_id == item["string_id"]
+        assert segment.pk in shown
+
+
+def test_the_title_names_the_source_without_rebuilding_it(english_article, translator_client):
+    response = translator_client.get(reverse("wagtailadmin_pages:edit", args=[english_article.pk]))
+    title = BeautifulSoup(response.content, "html.parser").title.get_text()
+    assert "Translation of Kaunas – mokymosi miestas into English" in title

@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
+from wagtail_localize.models import TranslationSource
 
 from news.models import ArticlePage
 from news.translation.status import Status, statuses_of
@@ -252,7 +253,11 @@ def test_the_article_editor_shows_the_same_status(
     _republish_with_change(article, "300 200")
     english = _panel(editor_client, article).select_one('[data-locale="en"]')
     assert english["data-status"] == "out_of_date"
-    assert english.find("a", string="Sync translations")
+    source = TranslationSource.objects.get(
+        object_id=article.translation_key, locale_id=article.locale_id
+    )
+    sync = reverse("wagtail_localize:update_translations", args=[source.pk])
+    assert english.find("a", string="Sync translations")["href"].startswith(sync)
 
 
 def test_no_panel_when_creating_an_article(newsroom, editor_client):

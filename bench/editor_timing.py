@@ -1,0 +1,138 @@
+"""SQL queries and server time of the admin's busiest views for editors and translators
+(bench/run, "Editors and translators").
+
+Run with DJANGO_SETTINGS_MODULE=bench.settings and DATABASE_URL of a benchmark database
+(load_demo, then generate_articles); prints JSON, one entry per view:
+{"page_editor": {"url": ..., "status": ..., "queries": n, "median_ms": ..., "p95_ms": ...,
+"cpu_median_ms": ..., "times_ms": [...]}, ...}
+
+Through Django's test client, as a superuser (an editor who may do everything) and, for the
+translation editor, as a member of the Translators group:
+
+- *page_editor*: the edit view of the Lithuanian demo article "Kaunas – UNESCO besimokantis
+  miestas" (GET);
+- *explorer*: the explorer listing of the Lithuanian news index (all its articles);
+- *publish*: the article's edit form posted back unchanged with "Publish", up to the
+  redirect it answers (a new revision, published; purges and webhooks are queued);
+- *localize_editor*: the edit view of the article's English edition, which wagtail-localize
+  serves with its translation editor (``edit_translation``);
+- *report*: Reports → Translations.
+
+Each view is requested a few times first (sessions, templates, per-process caches), counted
+once, then timed `--repeat` times.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.contrib.auth.models import Group  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import reverse  # noqa: E402
+from wagtail.models import Locale  # noqa: E402
+
+from news.demo.content import ARTICLES  # noqa: E402
+from news.models import ArticlePage, NewsIndexPage  # noqa: E402
+from news.translation.roles import TRANSLATORS  # noqa: E402
+from tests.page_form import page_form_data  # noqa: E402
+
+WARM_UP = 3
+# What each view answers when it worked: publishing redirects to the explorer.
+EXPECTED_STATUS = {"publish": 302}
+
+
+def client_for(username, superuser=False, group=None):
+    user, _created = get_user_model().objects.get_or_create(
+        username=username, defaults={"is_superuser": superuser, "is_staff": superuser}
+    )
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(user)
+    return client
+
+
+def requests():
+    """The views, each a function that requests it once."""
+    lt, en = Locale.objects.get(language_code="lt"), Locale.objects.get(language_code="en")
+    demo = ArticlePage.objects.get(locale=lt, slug=ARTICLES[0].slug.lt)
+    english = demo.get_translation(en)
+    index = NewsIndexPage.objects.filter(locale=lt).order_by("path").first()
+    editor = client_for("bench-editor", superuser=True)
+    translator = client_for("bench-translator", group=TRANSLATORS)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[demo.pk])
+    explore_url = reverse("wagtailadmin_explore", args=[index.pk])
+    localize_url = reverse("wagtailadmin_pages:edit", args=[english.pk])
+    report_url = reverse("news_translations_report")
+
+    def publish():
+        # The form as the editor would post it: the page as it is now, its latest revision.
+        return editor.post(edit_url, page_form_data(ArticlePage.objects.get(pk=demo.pk)))
+
+    return {
+        "page_editor": (edit_url, lambda: editor.get(edit_url)),
+        "explorer": (explore_url, lambda: editor.get(explore_url)),
+        "publish": (edit_url, publish),
+        "localize_editor": (localize_url, lambda: translator.get(localize_url)),
+        "report": (report_url, lambda: editor.get(report_url)),
+    }
+
+
+def measure(view, url, request, repeat):
+    for _ in range(WARM_UP):
+        request()
+    with CaptureQueriesContext(connection) as captured:
+        response = request()
+    queries = len(captured)  # now: every request start clears the query log
+    expected = EXPECTED_STATUS.get(view, 200)
+    if response.status_code != expected:
+        raise RuntimeError(f"{view}: {url} answered {response.status_code}, not {expected}")
+    times, cpu_times = [], []
+    for _ in range(repeat):
+        started, cpu_started = time.perf_counter(), time.process_time()
+        request()
+        times.append((time.perf_counter() - started) * 1000)
+        cpu_times.append((time.process_time() - cpu_started) * 1000)
+    times.sort()
+    return {
+        "url": url,
+        "status": response.status_code,
+        "queries": queries,
+        "median_ms": round(statistics.median(times), 2),
+        "p95_ms": round(times[min(len(times) - 1, int(len(times) * 0.95))], 2),
+        # This process's CPU time alone (not the database's): steadier than the wall time
+        # on a machine whose other work comes and goes.
+        "cpu_median_ms": round(statistics.median(cpu_times), 2),
+        "times_ms": [round(t, 3) for t in times],
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("views", nargs="*", help="only these views (default: all)")
+    args = parser.parse_args()
+    figures = {
+        view: measure(view, url, request, args.repeat)
+        for view, (url, request) in requests().items()
+        if not args.views or view in args.views
+    }
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()
