@@ -58,6 +58,7 @@ class Migration(migrations.Migration):
                 (
                     "locale",
                     models.ForeignKey(
+                        db_index=False,
                         on_delete=django.db.models.deletion.CASCADE,
                         related_name="+",
                         to="wagtailcore.locale",

@@ -6,10 +6,12 @@ articles is counted and ranked 20,000 times for a page of ten. Readers are shown
 ``MAX_SEARCH_PAGES`` pages (news.search.views), so only that many matches can ever be seen.
 A search therefore
 
-1. finds the newest matches, one more than can be shown (`newest_matches`); on PostgreSQL
-   along the ``(locale, publication_date)`` index of `ArticleSearchEntry` (a few thousand
-   rows of one narrow table for a common word; a rare one through its GIN index instead),
-2. ranks those alone by relevance, with Wagtail's ranking, for the page shown.
+1. finds the newest matches, one more than can be shown; on PostgreSQL along the
+   ``(locale, publication_date)`` index of `ArticleSearchEntry` (a few thousand rows of one
+   narrow table for a common word; a rare one through its GIN index instead),
+2. ranks those alone by relevance, with Wagtail's ranking: on PostgreSQL in the query that
+   finds them (`ranked_newest_matches`), elsewhere with Wagtail's backend among their ids,
+3. fetches the articles of the page shown.
 
 The count is the number of those matches: exact up to what can be shown, "more than" that
 beyond (`NewestMatchesRanked.more`). Among more matches than can be shown, the newest win

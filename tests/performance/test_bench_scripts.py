@@ -2,7 +2,7 @@
 
 import pytest
 
-from bench import client_timing, translation_timing
+from bench import client_timing, search_timing, translation_timing
 from news.models import ArticlePage
 
 from ..factories import create_article
@@ -35,3 +35,17 @@ def test_reader_mix_covers_both_languages_and_every_kind_of_page(tree):
         assert any(path.startswith(prefix) for path in paths), prefix
     assert sum(path.startswith("/lt/naujienos/article-") for path in paths) == 2
     assert sum(path.startswith("/en/news/article-") for path in paths) == 2
+
+
+def test_search_timing_measures_the_whole_search_page(tree):
+    for number in range(3):
+        create_article(tree.news_lt, f"Mokyklos naujiena {number}")
+    create_article(tree.news_lt, "Kita žinia")
+
+    figures = search_timing.measure("naujiena", "lt", repeat=2)
+
+    assert figures["url"] == "/lt/paieska/?q=naujiena"
+    assert figures["status"] == 200
+    assert figures["matches"] == 3
+    assert figures["queries"] > 0
+    assert len(figures["times_ms"]) == len(figures["search_times_ms"]) == 2
