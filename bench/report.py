@@ -99,6 +99,7 @@ def editors_table(result):
 GROWTH = [
     ("article, median server time", ("client", "article", "median_ms")),
     ("last news index page, median server time", ("client", "index_last", "median_ms")),
+    ("search page, median server time", ("client", "search", "median_ms")),
     ("translation submit, ms per article", ("translation", "submit", "ms_per_article")),
     ("translation sync, ms per article", ("translation", "sync", "ms_per_article")),
     *(

@@ -29,6 +29,7 @@ from .blocks import ArticleBodyBlock
 from .forms import ArticlePageForm
 from .pagination import ListingPaginator
 from .preview.mixins import HeadlessPreviewMixin
+from .search.models import ArticleSearchEntry  # noqa: F401 - the site search's index
 from .topics.models import ArticlePageTopic, Topic, topic_links_prefetch  # noqa: F401 - re-exported
 from .translation.panels import TranslationStatusPanel
 from .translation.permissions import NewsroomPermissions
@@ -50,15 +51,16 @@ def bylines_prefetch():
     )
 
 
-def in_private_section():
+def in_private_section(path="path"):
     """True for a page under a view restriction (its own or an ancestor's).
 
     A subquery of the query that lists the pages, where Wagtail's ``PageQuerySet.public()``
-    costs a query of its own to fetch every restriction first.
+    costs a query of its own to fetch every restriction first. ``path`` names the page's
+    path in that query (``page__path`` from a model that points at the page).
     """
     return models.Exists(
         PageViewRestriction.objects.filter(
-            page__path=Substr(models.OuterRef("path"), 1, Length("page__path"))
+            page__path=Substr(models.OuterRef(path), 1, Length("page__path"))
         )
     )
 

@@ -69,7 +69,8 @@ def list_articles(request, params: ArticleListParams = Query(...)):  # noqa: B00
     if params.topic:
         queryset = queryset.filter(topic_q(params.topic, params))
     if params.search:
-        ids = search_ids(params.search, params.locale if not params.fallback else None)
+        locale = params.locale if not params.fallback else None
+        ids = search_ids(params.search, locale, oldest_first=params.order == "publication_date")
         queryset = queryset.filter(pk__in=ids)
     count = cached_count(count_key(content, params), queryset.count)
 

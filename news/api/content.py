@@ -13,14 +13,18 @@ from django.conf import settings
 from django.db.models import Q
 from django.http import HttpRequest
 from wagtail.models import Locale, Page, Site
-from wagtail.search.backends import get_search_backend
 
 from news.models import ArticlePage, bylines_prefetch, in_private_section, topic_links_prefetch
+from news.search.backend import search_backend
+from news.search.ranking import newest_matches
 from news.search.views import clean_query
 
 LOCALE_CODES = tuple(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
 LocaleCode = Literal[LOCALE_CODES]  # type: ignore[valid-type]
 LOCALE_ORDER = {code: position for position, code in enumerate(LOCALE_CODES)}
+# A search lists its newest (or oldest) matches, this many at most: what is found through
+# the date index without reading every match (news.search.ranking).
+SEARCH_LIMIT = 1000
 
 
 class PublicContent:
@@ -93,10 +97,12 @@ def detail_queryset(queryset):
     )
 
 
-def search_ids(query, locale=None):
-    """Ids of live articles matching a full-text query (the caller scopes them further)."""
-    queryset = ArticlePage.objects.live()
-    if locale:
-        queryset = queryset.filter(locale=Locale.objects.filter(language_code=locale).first())
-    results = get_search_backend().search(clean_query(query), queryset, order_by_relevance=False)
-    return [page.pk for page in results[:1000]]
+def search_ids(query, locale=None, oldest_first=False):
+    """Ids of the newest (or oldest) `SEARCH_LIMIT` live, public articles matching a
+    full-text query, in one locale or in every one (the caller scopes them further)."""
+    found = Locale.objects.filter(language_code=locale).first() if locale else None
+    if locale and found is None:
+        return []
+    return newest_matches(
+        search_backend(locale), clean_query(query), found, SEARCH_LIMIT, oldest_first
+    )

@@ -3,24 +3,21 @@ the language of the URL, with the text search configuration of that language on 
 (news.search.backend); Wagtail's database backend without stemming elsewhere.
 """
 
-import hashlib
 import re
 
 from django.conf import settings
-from django.core.paginator import InvalidPage
+from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import get_language
-from wagtail.models import Locale, PageQuerySet
-from wagtail.search.backends import get_search_backend
+from wagtail.models import Locale
 
 from news.models import ArticlePage
-from news.pagination import ListingPaginator
 
-from .backend import config_for_language
+from .backend import search_backend
 from .ranking import NewestMatchesRanked
 
 # Longer queries are cut: nobody types them, and each term costs the database work.
@@ -41,35 +38,25 @@ def clean_query(raw):
     return " ".join(terms)[:MAX_QUERY_LENGTH].strip()
 
 
-def search_articles(query, language_code, queryset=None, count_key=None):
-    """Search results (lazy, sliceable) for live, public articles in one language.
+def search_articles(query, language_code, queryset=None):
+    """Search results (lazy, sliceable, countable) for live, public articles in one
+    language: the newest that can be shown, ranked by relevance (news.search.ranking).
 
-    ``queryset`` narrows the articles further (e.g. to one site) and may carry
-    ``select_related``/``prefetch_related`` for what is shown of each result; the count is
-    cached under ``count_key`` until the listings change.
+    ``queryset`` is what is fetched of each result: ``select_related``/``prefetch_related``
+    for what is shown of it.
     """
     query = clean_query(query)
     locale = Locale.objects.filter(language_code=language_code).first()
-    if not query or locale is None:
-        return ArticlePage.objects.none()
-    if queryset is None:
-        queryset = ArticlePage.objects.all()
-    # Wagtail's public(): the search backend only accepts filters on its FilterFields (path),
-    # not the subquery of ArticlePageQuerySet.public().
-    queryset = PageQuerySet.public(queryset.live().filter(locale=locale))
-    config = config_for_language(language_code)
-    backend = get_search_backend(**({"SEARCH_CONFIG": config} if config else {}))
-    ranked = MAX_SEARCH_PAGES * settings.NEWS_PAGE_SIZE
-    return NewestMatchesRanked(backend, query, queryset, ranked, count_key=count_key)
-
-
-def search_article_ids(query, language_code=None, limit=1000):
-    """Ids of matching live articles in one language, or in every language when None."""
-    languages = [language_code] if language_code else [code for code, _ in settings.LANGUAGES]
-    ids = []
-    for code in languages:
-        ids.extend(page.pk for page in search_articles(query, code)[:limit])
-    return ids
+    if locale is None:
+        query = ""  # no articles in an unknown language: nothing to find
+    shown = MAX_SEARCH_PAGES * settings.NEWS_PAGE_SIZE
+    return NewestMatchesRanked(
+        search_backend(language_code),
+        query,
+        ArticlePage.objects.all() if queryset is None else queryset,
+        locale,
+        shown,
+    )
 
 
 def search_urls(query):
@@ -84,12 +71,8 @@ def search_urls(query):
 
 def search(request):
     query = clean_query(request.GET.get("q", ""))
-    # The count (a second full-text search) is cached until the next publish.
-    key = hashlib.sha1(f"{get_language()}:{query.lower()}".encode()).hexdigest()
-    results = search_articles(
-        query, get_language(), ArticlePage.objects.for_listing(), count_key=f"search-{key}"
-    )
-    paginator = ListingPaginator(results, settings.NEWS_PAGE_SIZE)
+    results = search_articles(query, get_language(), ArticlePage.objects.for_listing())
+    paginator = Paginator(results, settings.NEWS_PAGE_SIZE)
     try:
         number = int(request.GET.get("page", 1))
         if number > MAX_SEARCH_PAGES:
@@ -105,6 +88,7 @@ def search(request):
         {
             "query": query,
             "results": page,
+            "more_results": results.more,
             "page_size": settings.NEWS_PAGE_SIZE,
             "edition_urls": search_urls(query),
         },

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.test import override_settings
 
+from news.api import content
 from news.models import ArticlePage, RelatedArticle, Topic
 
 from ..factories import translate
@@ -165,6 +166,21 @@ def test_listing_search(client, api_articles):
     listing = get_json(client, "/api/v3/articles/", locale="lt", search="Vidurinis")
 
     assert [item["title"] for item in listing["items"]] == ["Vidurinis"]
+
+
+def test_listing_search_lists_the_newest_or_the_oldest_matches(client, api_articles, monkeypatch):
+    """More matches than a search lists (SEARCH_LIMIT): the newest, or the oldest in the
+    oldest-first order, never an arbitrary few."""
+    monkeypatch.setattr(content, "SEARCH_LIMIT", 2)
+    # Every Lithuanian article's lead is "Santrauka: <title>."
+    newest = get_json(client, "/api/v3/articles/", locale="lt", search="santrauka")
+    oldest = get_json(
+        client, "/api/v3/articles/", locale="lt", search="santrauka", order="publication_date"
+    )
+
+    assert [item["title"] for item in newest["items"]] == ["Naujas", "Vidurinis"]
+    assert [item["title"] for item in oldest["items"]] == ["Senas", "Vidurinis"]
+    assert newest["count"] == oldest["count"] == 2
 
 
 # Locale fallback ------------------------------------------------------------------------

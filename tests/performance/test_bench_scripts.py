@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from bench import client_timing, editor_timing, translation_timing
+from bench import client_timing, editor_timing, search_timing, translation_timing
 from news.models import ArticlePage
 
 from ..factories import create_article
@@ -57,3 +57,17 @@ def test_editor_timing_measures_every_view_of_editors_and_translators(settings, 
     # The English edition opens wagtail-localize's translation editor, not the page form.
     _url, translation_editor = views["localize_editor"]
     assert b"js-translation-editor" in translation_editor().content
+
+
+def test_search_timing_measures_the_whole_search_page(tree):
+    for number in range(3):
+        create_article(tree.news_lt, f"Mokyklos naujiena {number}")
+    create_article(tree.news_lt, "Kita žinia")
+
+    figures = search_timing.measure("naujiena", "lt", repeat=2)
+
+    assert figures["url"] == "/lt/paieska/?q=naujiena"
+    assert figures["status"] == 200
+    assert figures["matches"] == 3
+    assert figures["queries"] > 0
+    assert len(figures["times_ms"]) == len(figures["search_times_ms"]) == 2

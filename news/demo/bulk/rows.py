@@ -10,7 +10,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail_localize.models import TranslatableObject, Translation, TranslationSource
 
 from news.models import ArticlePage, ArticlePageTopic, topic_links_prefetch
-from news.search.backend import config_for_language
+from news.search.backend import config_for_language, copy_article_entries
 
 from . import text
 from .words import WORDS
@@ -181,3 +181,4 @@ class BulkRows:
                 "ON CONFLICT (content_type_id, object_id) DO NOTHING",
                 rows,
             )
+        copy_article_entries(ids)
