@@ -1,5 +1,6 @@
 """Project-wide pytest set-up: compiled UI translations and the headless browser."""
 
+import gettext
 import os
 import shutil
 from pathlib import Path
@@ -14,7 +15,10 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 def pytest_configure(config):
     compile_catalogs([Path(__file__).parent / "locale"])
     # Django was set up before this hook and may have loaded a catalog already (from a fresh
-    # checkout: without our .mo files); this is how override_settings makes it reload them.
+    # checkout: without our .mo files; after a .po changed: the .mo before it). Python's
+    # gettext keeps every .mo it read by path, and Django reloads its catalogs as
+    # override_settings makes it.
+    gettext._translations.clear()
     from django.conf import settings
     from django.core.signals import setting_changed
 
