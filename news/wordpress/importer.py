@@ -16,6 +16,8 @@ from django.db import transaction
 from wagtail.models import Page
 
 from home.models import ContentPage
+from news.caching.purge import page_saves_batched
+from news.caching.versions import bump_listing_version
 from news.models import ArticlePage
 
 from . import html, indexing, localize, pages, relink
@@ -105,7 +107,7 @@ class Importer:
             self.plan.link_index.site_url = self.site
         self.link_index: LinkIndex = self.plan.link_index
         self.wp_authors = reader.authors
-        with indexing.deferred(PAGE_MODELS):
+        with indexing.deferred(PAGE_MODELS), page_saves_batched():
             if self.options.dry_run:
                 with transaction.atomic():
                     self._write(reader)
@@ -179,6 +181,8 @@ class Importer:
             self.report.failures.append((_describe(members), f"{type(error).__name__}: {error}"))
             for member in members:
                 self.pages.pop(member.item.wp_id, None)
+        else:
+            bump_listing_version()  # the listings may show the group's pages
         finally:
             self.done.update(member.item.wp_id for member in members)
 

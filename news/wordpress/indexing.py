@@ -14,6 +14,8 @@ from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from .sources import load_relations
+
 BATCH = 500
 
 
@@ -37,6 +39,7 @@ def index_pages(models, page_ids):
             pages = list(model.objects.filter(pk__in=page_ids[start : start + BATCH]))
             if not pages:
                 continue
+            load_relations(pages)  # what the reference index reads, a query per relation
             for backend in get_search_backends():
                 backend.add_bulk(model, pages)
             for page in pages:

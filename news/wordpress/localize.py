@@ -16,9 +16,11 @@ instances of one model.
 import uuid
 from collections import defaultdict
 
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
+
+from .sources import update_or_create_source
 
 LINK_NAMESPACE = uuid.UUID("6f1d8a52-3c1e-4b7a-9e25-2d4c8b9f0a61")
 
@@ -27,9 +29,12 @@ def link_group(source_page, targets, user=None):
     """Make ``source_page`` the wagtail-localize source of ``targets`` ``[(page, is_copy)]``
     (specific pages, or snippets).
 
+    Each target's texts are recorded before its ``Translation`` is made, so translation
+    memory (filled when a translation is made) fills only what the import left untranslated.
+
     Returns ``{target id: (segments recorded, segments in the source)}``.
     """
-    source, _created = TranslationSource.update_or_create_from_instance(source_page)
+    source, _created = update_or_create_source(source_page)
     segments = defaultdict(list)
     for segment in (
         StringSegment.objects.filter(source=source)
@@ -38,20 +43,24 @@ def link_group(source_page, targets, user=None):
     ):
         segments[segment.context.path].append(segment)
     total = sum(len(found) for found in segments.values())
+    translations = {
+        translation.target_locale_id: translation
+        for translation in Translation.objects.filter(source=source)
+    }
     result = {}
     for target, is_copy in targets:
-        translation, created = Translation.objects.get_or_create(
-            source=source, target_locale_id=target.locale_id, defaults={"enabled": True}
-        )
-        if not created and not translation.enabled:
+        recorded = 0 if is_copy else record_texts(source, target, segments, user)
+        translation = translations.get(target.locale_id)
+        if translation is None:
+            Translation.objects.create(source=source, target_locale_id=target.locale_id)
+        elif not translation.enabled:
             translation.enabled = True
             translation.save(update_fields=["enabled"])
-        recorded = 0 if is_copy else record_texts(translation, target, segments, user)
         result[target.pk] = (recorded, total)
     return result
 
 
-def record_texts(translation, target, segments, user=None):
+def record_texts(source, target, segments, user=None):
     """Store each text of ``target`` as the translation of its source segment."""
     texts = defaultdict(list)
     for segment in extract_segments(target):
@@ -60,8 +69,7 @@ def record_texts(translation, target, segments, user=None):
     existing = {
         (row.translation_of_id, row.context_id): row
         for row in StringTranslation.objects.filter(
-            locale_id=translation.target_locale_id,
-            context__object_id=translation.source.object_id,
+            locale_id=target.locale_id, context__object_id=source.object_id
         )
     }
     new, changed, paired = [], [], 0
@@ -76,7 +84,7 @@ def record_texts(translation, target, segments, user=None):
                 new.append(
                     StringTranslation(
                         translation_of_id=segment.string_id,
-                        locale_id=translation.target_locale_id,
+                        locale_id=target.locale_id,
                         context_id=segment.context_id,
                         data=text,
                         translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
