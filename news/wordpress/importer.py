@@ -254,18 +254,20 @@ class Importer:
         self.written.add(page.pk)
         if context.has_pending_links:
             self.pending.add(item.wp_id)
-        WordPressItem.objects.update_or_create(
-            site=self.site,
-            wp_id=item.wp_id,
-            defaults={
-                "post_type": item.post_type,
-                "language": language,
-                "translation_group": member.group.removeprefix("wpml:")[:64]
-                if member.group.startswith("wpml:")
-                else "",
-                "author_login": item.creator[:120],
-                "page": page,
-            },
+        record = {
+            "post_type": item.post_type,
+            "language": language,
+            "translation_group": member.group.removeprefix("wpml:")[:64]
+            if member.group.startswith("wpml:")
+            else "",
+            "author_login": item.creator[:120],
+            "page": page,
+        }
+        WordPressItem.objects.bulk_create(  # an upsert: one query, new or not
+            [WordPressItem(site=self.site, wp_id=item.wp_id, **record)],
+            update_conflicts=True,
+            unique_fields=["site", "wp_id"],
+            update_fields=[*record, "imported_at"],
         )
         return page, existing is None
 

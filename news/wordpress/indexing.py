@@ -8,6 +8,7 @@ writes (Wagtail's ``disable_reference_index_auto_update``; the search index's ow
 
 from contextlib import contextmanager
 
+from django.db import transaction
 from django.db.models.signals import post_save
 from modelsearch.backends import get_search_backends
 from modelsearch.signal_handlers import post_save_signal_handler
@@ -40,7 +41,8 @@ def index_pages(models, page_ids):
             if not pages:
                 continue
             load_relations(pages)  # what the reference index reads, a query per relation
-            for backend in get_search_backends():
-                backend.add_bulk(model, pages)
-            for page in pages:
-                ReferenceIndex.create_or_update_for_object(page)
+            with transaction.atomic():  # one commit, not one for each page's references
+                for backend in get_search_backends():
+                    backend.add_bulk(model, pages)
+                for page in pages:
+                    ReferenceIndex.create_or_update_for_object(page)

@@ -71,15 +71,17 @@ def rewrite(raw_html, importer):
 
 def relink_pending(importer):
     """Rewrite the links of pages that named pages written after them, then link their
-    groups in wagtail-localize (each group in a transaction; a failure is reported). The
-    pages are read a batch of groups at a time, with their child relations."""
+    groups in wagtail-localize. A batch of groups is read at once (the pages with their
+    child relations) and committed at once, each group in a savepoint of its own: a
+    failing group is rolled back alone and reported."""
     groups = {importer.plan.group_of(wp_id) for wp_id in importer.pending}
     groups = sorted(groups | importer.deferred_links)
     for start in range(0, len(groups), BATCH):
         batch = groups[start : start + BATCH]
-        pages = _read_pages(importer, [m for key in batch for m in importer.plan.ordered(key)])
-        for key in batch:
-            _relink_group(importer, key, pages)
+        with transaction.atomic():
+            pages = _read_pages(importer, [m for k in batch for m in importer.plan.ordered(k)])
+            for key in batch:
+                _relink_group(importer, key, pages)
 
 
 def _read_pages(importer, members):
@@ -127,8 +129,5 @@ def _relink_page(page, importer):
         return
     page.body = list(data)
     type(page).objects.filter(pk=page.pk).update(body=page.body)
-    body = page._meta.get_field("body").value_to_string(page)
     revisions = {page.latest_revision_id, page.live_revision_id} - {None}
-    for revision in Revision.objects.filter(pk__in=revisions):
-        revision.content["body"] = body
-        revision.save(update_fields=["content"])
+    Revision.objects.filter(pk__in=revisions).update(content=page.serializable_data())
