@@ -63,7 +63,11 @@ def update_or_create_source(instance):
     """``(source, created)``, as wagtail-localize's ``update_or_create_from_instance``."""
     if isinstance(instance, Page):
         instance = instance.specific
-    TranslatableObject.objects.bulk_create([_translatable_object(instance)], ignore_conflicts=True)
+    content_type = ContentType.objects.get_for_model(instance.get_translation_model())
+    TranslatableObject.objects.bulk_create(
+        [TranslatableObject(translation_key=instance.translation_key, content_type=content_type)],
+        ignore_conflicts=True,
+    )
     content_json = _content_json(instance)
     source = TranslationSource.objects.filter(
         object_id=instance.translation_key, locale_id=instance.locale_id
@@ -113,12 +117,6 @@ def load_relations(instances):
         for relation in relations:
             name = relation.get_accessor_name()
             setattr(instance, name, list(getattr(instance, name).all()))
-    return instances
-
-
-def _translatable_object(instance):
-    content_type = ContentType.objects.get_for_model(instance.get_translation_model())
-    return TranslatableObject(translation_key=instance.translation_key, content_type=content_type)
 
 
 def _content_json(instance):
@@ -130,7 +128,7 @@ def _content_json(instance):
 def _write_segments(source, instance, created):
     """The source's segments as extracted from ``instance``; stale ones deleted."""
     values = extract_segments(instance)
-    contexts = _contexts(source.object_id, instance, {value.path for value in values})
+    contexts = _contexts(source.object_id, instance, dict.fromkeys(v.path for v in values))
     strings = _strings(source.locale_id, [v for v in values if isinstance(v, StringSegmentValue)])
     templates = _templates([v for v in values if isinstance(v, TemplateSegmentValue)])
     TranslatableObject.objects.bulk_create(
