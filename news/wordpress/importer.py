@@ -16,6 +16,8 @@ from django.db import transaction
 from wagtail.models import Page
 
 from home.models import ContentPage
+from news.caching.purge import page_saves_batched
+from news.caching.versions import bump_listing_version
 from news.models import ArticlePage
 
 from . import html, indexing, localize, pages, relink
@@ -105,7 +107,7 @@ class Importer:
             self.plan.link_index.site_url = self.site
         self.link_index: LinkIndex = self.plan.link_index
         self.wp_authors = reader.authors
-        with indexing.deferred(PAGE_MODELS):
+        with indexing.deferred(PAGE_MODELS), page_saves_batched():
             if self.options.dry_run:
                 with transaction.atomic():
                     self._write(reader)
@@ -179,6 +181,8 @@ class Importer:
             self.report.failures.append((_describe(members), f"{type(error).__name__}: {error}"))
             for member in members:
                 self.pages.pop(member.item.wp_id, None)
+        else:
+            bump_listing_version()  # the listings may show the group's pages
         finally:
             self.done.update(member.item.wp_id for member in members)
 
@@ -250,18 +254,20 @@ class Importer:
         self.written.add(page.pk)
         if context.has_pending_links:
             self.pending.add(item.wp_id)
-        WordPressItem.objects.update_or_create(
-            site=self.site,
-            wp_id=item.wp_id,
-            defaults={
-                "post_type": item.post_type,
-                "language": language,
-                "translation_group": member.group.removeprefix("wpml:")[:64]
-                if member.group.startswith("wpml:")
-                else "",
-                "author_login": item.creator[:120],
-                "page": page,
-            },
+        record = {
+            "post_type": item.post_type,
+            "language": language,
+            "translation_group": member.group.removeprefix("wpml:")[:64]
+            if member.group.startswith("wpml:")
+            else "",
+            "author_login": item.creator[:120],
+            "page": page,
+        }
+        WordPressItem.objects.bulk_create(  # an upsert: one query, new or not
+            [WordPressItem(site=self.site, wp_id=item.wp_id, **record)],
+            update_conflicts=True,
+            unique_fields=["site", "wp_id"],
+            update_fields=[*record, "imported_at"],
         )
         return page, existing is None
 

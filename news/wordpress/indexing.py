@@ -8,11 +8,14 @@ writes (Wagtail's ``disable_reference_index_auto_update``; the search index's ow
 
 from contextlib import contextmanager
 
+from django.db import transaction
 from django.db.models.signals import post_save
 from modelsearch.backends import get_search_backends
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
+
+from .sources import load_relations
 
 BATCH = 500
 
@@ -37,7 +40,9 @@ def index_pages(models, page_ids):
             pages = list(model.objects.filter(pk__in=page_ids[start : start + BATCH]))
             if not pages:
                 continue
-            for backend in get_search_backends():
-                backend.add_bulk(model, pages)
-            for page in pages:
-                ReferenceIndex.create_or_update_for_object(page)
+            load_relations(pages)  # what the reference index reads, a query per relation
+            with transaction.atomic():  # one commit, not one for each page's references
+                for backend in get_search_backends():
+                    backend.add_bulk(model, pages)
+                for page in pages:
+                    ReferenceIndex.create_or_update_for_object(page)

@@ -16,9 +16,13 @@ instances of one model.
 import uuid
 from collections import defaultdict
 
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
+
+from news.translation.memory import fill_from_memory
+
+from .sources import update_or_create_source
 
 LINK_NAMESPACE = uuid.UUID("6f1d8a52-3c1e-4b7a-9e25-2d4c8b9f0a61")
 
@@ -27,9 +31,13 @@ def link_group(source_page, targets, user=None):
     """Make ``source_page`` the wagtail-localize source of ``targets`` ``[(page, is_copy)]``
     (specific pages, or snippets).
 
+    Each target's texts are recorded before its ``Translation`` is made, and translation
+    memory fills only what the import left untranslated (``fill_from_memory``, which the
+    translation's signal would run on every segment).
+
     Returns ``{target id: (segments recorded, segments in the source)}``.
     """
-    source, _created = TranslationSource.update_or_create_from_instance(source_page)
+    source, _created = update_or_create_source(source_page)
     segments = defaultdict(list)
     for segment in (
         StringSegment.objects.filter(source=source)
@@ -38,45 +46,57 @@ def link_group(source_page, targets, user=None):
     ):
         segments[segment.context.path].append(segment)
     total = sum(len(found) for found in segments.values())
+    translations = {
+        translation.target_locale_id: translation
+        for translation in Translation.objects.filter(source=source)
+    }
     result = {}
     for target, is_copy in targets:
-        translation, created = Translation.objects.get_or_create(
-            source=source, target_locale_id=target.locale_id, defaults={"enabled": True}
-        )
-        if not created and not translation.enabled:
+        recorded = set() if is_copy else record_texts(source, target, segments, user)
+        translation = translations.get(target.locale_id)
+        if translation is None:
+            new = Translation(source=source, target_locale_id=target.locale_id)
+            Translation.objects.bulk_create([new])  # without its signal: filled here
+            every = [segment.pk for found in segments.values() for segment in found]
+            unrecorded = [pk for pk in every if pk not in recorded]
+            if unrecorded:
+                fill_from_memory(new, segments=StringSegment.objects.filter(pk__in=unrecorded))
+        elif not translation.enabled:
             translation.enabled = True
-            translation.save(update_fields=["enabled"])
-        recorded = 0 if is_copy else record_texts(translation, target, segments, user)
-        result[target.pk] = (recorded, total)
+            translation.save(update_fields=["enabled"])  # its signal fills from memory
+        result[target.pk] = (len(recorded), total)
     return result
 
 
-def record_texts(translation, target, segments, user=None):
-    """Store each text of ``target`` as the translation of its source segment."""
+def record_texts(source, target, segments, user=None):
+    """Store each text of ``target`` as the translation of its source segment; returns the
+    ids of the segments it paired."""
     texts = defaultdict(list)
     for segment in extract_segments(target):
         if isinstance(segment, StringSegmentValue):
             texts[segment.path].append(segment.string.data)
+    every = [segment for found in segments.values() for segment in found]
     existing = {
         (row.translation_of_id, row.context_id): row
-        for row in StringTranslation.objects.filter(
-            locale_id=translation.target_locale_id,
-            context__object_id=translation.source.object_id,
+        for row in StringTranslation.objects.filter(  # by the columns of its unique index
+            locale_id=target.locale_id,
+            translation_of_id__in={segment.string_id for segment in every},
+            context_id__in={segment.context_id for segment in every},
         )
     }
-    new, changed, paired = [], [], 0
+    new, changed, paired = [], [], set()
     for path, source_segments in segments.items():
         found = texts.get(path, [])
         if len(found) != len(source_segments):
             continue  # the editions differ here: nothing to pair safely
         for segment, text in zip(source_segments, found, strict=True):
-            paired += 1
+            paired.add(segment.pk)
             row = existing.get((segment.string_id, segment.context_id))
             if row is None:
                 new.append(
                     StringTranslation(
                         translation_of_id=segment.string_id,
-                        locale_id=translation.target_locale_id,
+                        locale_id=target.locale_id,
                         context_id=segment.context_id,
                         data=text,
                         translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,

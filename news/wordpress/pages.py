@@ -15,6 +15,7 @@ import uuid
 
 from django.utils import timezone
 from django.utils.text import slugify
+from modelcluster.models import get_all_child_relations
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page, PageViewRestriction
@@ -133,7 +134,8 @@ def save_page(page, parent, item, user=None):
     if live and first:
         last = item.post_modified_gmt or first
         dates = {"first_published_at": first, "last_published_at": max(first, last)}
-    if page.pk is None:
+    created = page.pk is None
+    if created:
         _create(page, parent, live, dates, user)
     else:
         _update(page, live, user)
@@ -141,7 +143,7 @@ def save_page(page, parent, item, user=None):
             Page.objects.filter(pk=page.pk).update(**dates)
             for name, value in dates.items():
                 setattr(page, name, value)
-    _restrict(page, item)
+    _restrict(page, item, created)
     return page
 
 
@@ -155,9 +157,19 @@ def _create(page, parent, live, dates, user):
     page.owner = user
     for name, value in dates.items():
         setattr(page, name, value)
+    relations = {name: list(getattr(page, name).all()) for name in _child_relations(page)}
     parent.add_child(instance=page)
+    # Saving wrote the child relations and dropped them from memory; they are all the new
+    # page has, so kept there: the revision and wagtail-localize read them without queries.
+    for name, objects in relations.items():
+        setattr(page, name, objects)
+    # add_child validated a live page in full (a draft only its title and slug): validated
+    # once, not again.
     revision = page.save_revision(
-        user=user, log_action="wagtail.create", approved_go_live_at=page.go_live_at
+        user=user,
+        log_action="wagtail.create",
+        approved_go_live_at=page.go_live_at,
+        clean=not live,
     )
     if live:
         page.live_revision = revision
@@ -165,6 +177,10 @@ def _create(page, parent, live, dates, user):
         Page.objects.filter(pk=page.pk).update(
             live_revision=revision, has_unpublished_changes=False
         )
+
+
+def _child_relations(page):
+    return [relation.get_accessor_name() for relation in get_all_child_relations(page)]
 
 
 def _update(page, live, user):
@@ -178,7 +194,7 @@ def _update(page, live, user):
         page.unpublish(user=user, log_action=True)
 
 
-def _restrict(page, item):
+def _restrict(page, item, created):
     wanted = None
     if item.password:
         wanted = (PageViewRestriction.PASSWORD, item.password)
@@ -186,10 +202,11 @@ def _restrict(page, item):
         wanted = (PageViewRestriction.LOGIN, "")
     restrictions = PageViewRestriction.objects.filter(page=page)
     if wanted is None:
-        restrictions.delete()
+        if not created:
+            restrictions.delete()
         return
     kind, password = wanted
-    if not restrictions.filter(restriction_type=kind, password=password).exists():
+    if created or not restrictions.filter(restriction_type=kind, password=password).exists():
         restrictions.delete()
         PageViewRestriction.objects.create(page=page, restriction_type=kind, password=password)
 
@@ -199,15 +216,17 @@ def add_redirects(page, old_paths):
     if not page.live:
         return 0
     new_path = Redirect.normalise_path(page.get_url() or "")
-    count = 0
-    for old_path in old_paths:
-        normalised = Redirect.normalise_path(old_path)
-        if not normalised or normalised == "/" or normalised == new_path:
-            continue
-        Redirect.objects.update_or_create(
-            old_path=normalised,
-            site=None,
-            defaults={"redirect_page": page, "redirect_link": "", "is_permanent": True},
-        )
-        count += 1
-    return count
+    paths = [Redirect.normalise_path(old_path) for old_path in old_paths]
+    paths = [path for path in paths if path and path != "/" and path != new_path]
+    wanted = {"redirect_page": page, "redirect_link": "", "is_permanent": True}
+    stored = {
+        redirect.old_path: redirect
+        for redirect in Redirect.objects.filter(old_path__in=paths, site=None)
+    }
+    for redirect in stored.values():
+        for name, value in wanted.items():
+            setattr(redirect, name, value)
+        redirect.save()
+    new = dict.fromkeys(path for path in paths if path not in stored)
+    Redirect.objects.bulk_create(Redirect(old_path=path, site=None, **wanted) for path in new)
+    return len(paths)

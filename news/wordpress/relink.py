@@ -10,8 +10,12 @@ import re
 from html import escape, unescape
 
 from django.db import transaction
+from wagtail.models import Page, Revision
 
 from . import localize
+from .sources import load_relations
+
+BATCH = 100  # groups whose pages are read together
 
 _HREF = re.compile(r'<a href="([^"]*)">')
 
@@ -67,27 +71,53 @@ def rewrite(raw_html, importer):
 
 def relink_pending(importer):
     """Rewrite the links of pages that named pages written after them, then link their
-    groups in wagtail-localize (each group in a transaction; a failure is reported)."""
+    groups in wagtail-localize. A batch of groups is read at once (the pages with their
+    child relations) and committed at once, each group in a savepoint of its own: a
+    failing group is rolled back alone and reported."""
     groups = {importer.plan.group_of(wp_id) for wp_id in importer.pending}
-    for key in sorted(groups | importer.deferred_links):
-        members = importer.plan.ordered(key)
-        pages = [(member, importer._existing(member.item.wp_id)) for member in members]
-        if any(page is None for _member, page in pages):
-            continue  # the group failed: reported already
-        try:
-            with transaction.atomic():
-                for member, page in pages:
-                    if member.item.wp_id in importer.pending:
-                        _relink_page(page, importer)
-                if key in importer.deferred_links:
-                    source = pages[0][1]
-                    targets = [(page, bool(member.duplicate_of)) for member, page in pages[1:]]
-                    localize.link_group(source, targets, importer.options.user)
-        except Exception as error:  # noqa: BLE001 - reported per group, the import goes on
-            importer.report.failures.append((f"{key} (links)", f"{type(error).__name__}: {error}"))
+    groups = sorted(groups | importer.deferred_links)
+    for start in range(0, len(groups), BATCH):
+        batch = groups[start : start + BATCH]
+        with transaction.atomic():
+            pages = _read_pages(importer, [m for k in batch for m in importer.plan.ordered(k)])
+            for key in batch:
+                _relink_group(importer, key, pages)
+
+
+def _read_pages(importer, members):
+    """``{wp id: specific page}`` of the members' pages, their child relations in memory."""
+    wp_ids = {
+        importer.pages[m.item.wp_id]: m.item.wp_id
+        for m in members
+        if m.item.wp_id in importer.pages
+    }
+    pages = list(Page.objects.filter(pk__in=list(wp_ids)).specific())
+    for model in {type(page) for page in pages}:
+        load_relations([page for page in pages if type(page) is model])
+    return {wp_ids[page.pk]: page for page in pages}
+
+
+def _relink_group(importer, key, pages):
+    members = importer.plan.ordered(key)
+    if any(member.item.wp_id not in pages for member in members):
+        return  # the group failed: reported already
+    try:
+        with transaction.atomic():
+            for member in members:
+                if member.item.wp_id in importer.pending:
+                    _relink_page(pages[member.item.wp_id], importer)
+            if key in importer.deferred_links:
+                source, *targets = (pages[member.item.wp_id] for member in members)
+                copies = [bool(member.duplicate_of) for member in members[1:]]
+                localize.link_group(
+                    source, list(zip(targets, copies, strict=True)), importer.options.user
+                )
+    except Exception as error:  # noqa: BLE001 - reported per group, the import goes on
+        importer.report.failures.append((f"{key} (links)", f"{type(error).__name__}: {error}"))
 
 
 def _relink_page(page, importer):
+    """The page's new links, in the page and in its revisions (latest and live)."""
     data = page.body.raw_data
     changed = False
     for block in data:
@@ -99,6 +129,5 @@ def _relink_page(page, importer):
         return
     page.body = list(data)
     type(page).objects.filter(pk=page.pk).update(body=page.body)
-    for revision in {page.latest_revision, page.live_revision} - {None}:
-        revision.content = page.serializable_data()
-        revision.save(update_fields=["content"])
+    revisions = {page.latest_revision_id, page.live_revision_id} - {None}
+    Revision.objects.filter(pk__in=revisions).update(content=page.serializable_data())

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from news.caching.purge import purge_targets
+from news.caching.purge import page_saves_batched, purge_targets
 from news.caching.versions import listing_version
 from news.models import NewsIndexPage, RelatedArticle
 
@@ -108,6 +108,16 @@ def test_home_latest_news_follows_publishing(client, tree, articles):
     newest.save_revision().publish()
     assert listing_version() != version
     assert card_titles(client.get("/lt/")) == ["Naujausias", *before[:3]]
+
+
+def test_batched_page_saves_leave_the_listing_version_to_their_writer(tree, articles):
+    lt, _en = articles
+    version = listing_version()
+    with page_saves_batched():
+        lt[0].save()
+    assert listing_version() == version
+    lt[0].save()
+    assert listing_version() != version
 
 
 def paths(urls):

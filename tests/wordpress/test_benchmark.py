@@ -20,3 +20,20 @@ def test_the_benchmark_imports_its_generated_groups(tmp_path, settings):
             ArticlePage.objects.filter(locale__language_code="en").first().locale
         )
         assert english.title.startswith("Kaunas news")
+
+
+def test_the_benchmark_gives_the_cost_of_the_posts_a_larger_import_has_more():
+    smaller = wordpress_import.per_post(
+        {"posts": 100, "seconds": 3, "cpu_seconds": 2, "queries": 7000}
+    )
+    larger = wordpress_import.per_post(
+        {"posts": 1000, "seconds": 12, "cpu_seconds": 5.6, "queries": 61000}
+    )
+    assert smaller["ms_per_post"] == 30 and larger["ms_per_post"] == 12
+    extra = wordpress_import.marginal(smaller, larger)
+    assert extra["posts"] == 900
+    assert (extra["ms_per_post"], extra["cpu_ms_per_post"], extra["queries_per_post"]) == (
+        10,
+        4,
+        60,
+    )

@@ -14,8 +14,8 @@ def page(slug):
     return ArticlePage.objects.filter(slug=slug).first() or ContentPage.objects.get(slug=slug)
 
 
-def rich(slug):
-    return "".join(b.value.source for b in page(slug).body if b.block_type == "paragraph")
+def rich(article):
+    return "".join(b.value.source for b in article.body if b.block_type == "paragraph")
 
 
 def page_link(slug):
@@ -37,7 +37,10 @@ def page_link(slug):
     ],
 )
 def test_internal_links_become_page_links(kaunas, source, target, form):
-    assert page_link(target) in rich(source), form
+    assert page_link(target) in rich(page(source)), form
+    # in its revisions too: a link to a page imported later is rewritten in both
+    for revision in (page(source).latest_revision, page(source).live_revision):
+        assert page_link(target) in rich(revision.as_object()), form
 
 
 def test_external_links_stay(kaunas):

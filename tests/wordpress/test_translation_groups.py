@@ -5,10 +5,12 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from home.models import ContentPage
 from news.models import ArticlePage
+from news.translation.status import MEMORY_TOOL_NAME
+from news.wordpress import localize
 
 pytestmark = pytest.mark.django_db
 
@@ -133,3 +135,25 @@ def test_an_item_alone_in_its_group_stays_single_language(kaunas, slug, language
     assert not alone.get_translations().exists()
     assert not TranslationSource.objects.filter(object_id=alone.translation_key).exists()
     assert "Single-language items: 6 article, 1 page" in kaunas
+
+
+def test_translation_memory_fills_only_what_the_import_left_untranslated(kaunas):
+    source, duplicate = page("senamiescio-svente", "lt"), page("senamiescio-svente", "en")
+    Translation.objects.filter(source__object_id=source.translation_key).delete()
+    other = translation_of(page("faktai-ir-skaiciai-kaunas-2024", "lt"), "en")
+    by_hand = StringTranslation.objects.filter(
+        context__object_id=other.source.object_id, context__path="title"
+    ).get()
+    title = StringSegment.objects.get(
+        source__object_id=source.translation_key, context__path="title"
+    )
+    StringTranslation.objects.filter(pk=by_hand.pk).update(translation_of=title.string)
+
+    localize.link_group(source, [(duplicate, True)])  # WPML's copy: nothing recorded
+
+    filled = StringTranslation.objects.get(
+        translation_of=title.string, context=title.context, locale=duplicate.locale
+    )
+    assert (filled.tool_name, filled.data) == (MEMORY_TOOL_NAME, by_hand.data)
+    total, translated = translation_of(source, "en").get_progress()
+    assert translated == 1 < total  # the rest is still to translate

@@ -1,0 +1,260 @@
+"""wagtail-localize's source of an imported instance, its segments written in bulk.
+
+``TranslationSource.update_or_create_from_instance`` stores each segment on its own: a
+get-or-create (with savepoints) of its string, its context and the segment, an update of the
+context's field path, and the memory signal's query: seven or eight queries a segment, a
+hundred for an article. ``update_or_create_source`` writes the same rows with a query or two
+per table: wagtail-localize's ``refresh_segments`` taken over (README, "wagtail-localize,
+taken over"; ``tests/wordpress/test_sources.py`` compares the two).
+
+The segments are extracted from the instance itself, not from a copy rebuilt from the
+source's JSON: the same data, without the copy's queries. Its child relations should be in
+memory (``load_relations``), or each is read once more. A string segment added to a source
+that has translations is filled from translation memory, as the signal does for the
+library's.
+"""
+
+import json
+import uuid
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import prefetch_related_objects
+from django.utils import timezone
+from modelcluster.models import (
+    ClusterableModel,
+    get_all_child_relations,
+    get_serializable_data_for_fields,
+)
+from wagtail.models import Page, TranslatableMixin
+from wagtail_localize.models import (
+    OverridableSegment,
+    RelatedObjectSegment,
+    String,
+    StringSegment,
+    Template,
+    TemplateSegment,
+    TranslatableObject,
+    Translation,
+    TranslationContext,
+    TranslationSource,
+    get_schema_version,
+)
+from wagtail_localize.segments import (
+    OverridableSegmentValue,
+    RelatedObjectSegmentValue,
+    StringSegmentValue,
+    TemplateSegmentValue,
+)
+from wagtail_localize.segments.extract import extract_segments
+
+from news.translation.memory import fill_from_memory
+
+# What makes a segment the same as one stored (wagtail-localize gets or creates by these).
+_SEGMENT_KEYS = {
+    StringSegment: ("context_id", "order", "string_id", "attrs"),
+    TemplateSegment: ("context_id", "order", "template_id"),
+    RelatedObjectSegment: ("context_id", "order", "object_id"),
+    OverridableSegment: ("context_id", "order", "data_json"),
+}
+
+
+def update_or_create_source(instance):
+    """``(source, created)``, as wagtail-localize's ``update_or_create_from_instance``."""
+    if isinstance(instance, Page):
+        instance = instance.specific
+    content_type = ContentType.objects.get_for_model(instance.get_translation_model())
+    TranslatableObject.objects.bulk_create(
+        [TranslatableObject(translation_key=instance.translation_key, content_type=content_type)],
+        ignore_conflicts=True,
+    )
+    content_json = _content_json(instance)
+    source = TranslationSource.objects.filter(
+        object_id=instance.translation_key, locale_id=instance.locale_id
+    ).first()
+    if source and json.loads(content_json) == json.loads(source.content_json):
+        return source, False
+    fields = {
+        "object_repr": str(instance)[:200],
+        "content_json": content_json,
+        "schema_version": get_schema_version(instance._meta.app_label),
+        "last_updated_at": timezone.now(),
+    }
+    created = source is None
+    if created:
+        source = TranslationSource.objects.create(
+            object_id=instance.translation_key,
+            locale_id=instance.locale_id,
+            specific_content_type=ContentType.objects.get_for_model(type(instance)),
+            **fields,
+        )
+    else:
+        for name, value in fields.items():
+            setattr(source, name, value)
+        source.save(update_fields=list(fields))
+    _write_segments(source, instance, created)
+    return source, created
+
+
+def load_relations(instances):
+    """Read the child relations of ``instances`` (of one model) and the translatable objects
+    they name, a query each, and keep them in memory for the extraction."""
+    relations = get_all_child_relations(type(instances[0]))
+    lookups = []
+    for relation in relations:
+        name = relation.get_accessor_name()
+        lookups.append(name)
+        if issubclass(relation.related_model, TranslatableMixin):
+            lookups.extend(
+                f"{name}__{field.name}"
+                for field in relation.related_model._meta.concrete_fields
+                if field.many_to_one
+                and field is not relation.field
+                and issubclass(field.related_model, TranslatableMixin)
+            )
+    prefetch_related_objects(instances, *lookups)
+    for instance in instances:
+        for relation in relations:
+            name = relation.get_accessor_name()
+            setattr(instance, name, list(getattr(instance, name).all()))
+
+
+def _content_json(instance):
+    if isinstance(instance, ClusterableModel):
+        return instance.to_json()
+    return json.dumps(get_serializable_data_for_fields(instance), cls=DjangoJSONEncoder)
+
+
+def _write_segments(source, instance, created):
+    """The source's segments as extracted from ``instance``; stale ones deleted."""
+    values = extract_segments(instance)
+    contexts = _contexts(source.object_id, instance, dict.fromkeys(v.path for v in values))
+    strings = _strings(source.locale_id, [v for v in values if isinstance(v, StringSegmentValue)])
+    templates = _templates([v for v in values if isinstance(v, TemplateSegmentValue)])
+    TranslatableObject.objects.bulk_create(
+        [
+            TranslatableObject(translation_key=v.translation_key, content_type=v.content_type)
+            for v in values
+            if isinstance(v, RelatedObjectSegmentValue)
+        ],
+        ignore_conflicts=True,
+    )
+    wanted = {model: [] for model in _SEGMENT_KEYS}
+    for value in values:
+        common = {"source": source, "context_id": contexts[value.path], "order": value.order}
+        if isinstance(value, TemplateSegmentValue):
+            segment = TemplateSegment(template_id=templates[_template_uuid(value)], **common)
+        elif isinstance(value, RelatedObjectSegmentValue):
+            segment = RelatedObjectSegment(object_id=value.translation_key, **common)
+        elif isinstance(value, OverridableSegmentValue):
+            data_json = json.dumps(value.data, cls=DjangoJSONEncoder)
+            segment = OverridableSegment(data_json=data_json, **common)
+        else:
+            segment = StringSegment(
+                string_id=strings[String._get_data_hash(value.string.data)],
+                attrs=json.dumps(value.attrs, cls=DjangoJSONEncoder),
+                **common,
+            )
+        wanted[type(segment)].append(segment)
+    for model, segments in wanted.items():
+        new = segments if created else _unmatched(model, source, segments)
+        model.objects.bulk_create(new)
+        if model is StringSegment and new and not created:
+            added = StringSegment.objects.filter(pk__in=[segment.pk for segment in new])
+            for translation in Translation.objects.filter(source=source, enabled=True):
+                fill_from_memory(translation, segments=added)
+
+
+def _unmatched(model, source, segments):
+    """The segments not stored yet; stored ones not among them are deleted."""
+    keys = _SEGMENT_KEYS[model]
+    stored = {
+        tuple(getattr(row, key) for key in keys): row.pk
+        for row in model.objects.filter(source=source)
+    }
+    kept, new = set(), []
+    for segment in segments:
+        pk = stored.get(tuple(getattr(segment, key) for key in keys))
+        if pk is None:
+            new.append(segment)
+        else:
+            kept.add(pk)
+    stale = set(stored.values()) - kept
+    if stale:
+        model.objects.filter(pk__in=stale).delete()
+    return new
+
+
+def _contexts(object_id, instance, paths):
+    """``{path: context id}``, the missing contexts made with their field paths."""
+    path_ids = {TranslationContext._get_path_id(path): path for path in paths}
+    contexts = list(
+        TranslationContext.objects.filter(object_id=object_id, path_id__in=list(path_ids))
+    )
+    for context in contexts:
+        context.get_field_path(instance)  # contexts made before field paths existed
+    stored = {context.path_id for context in contexts}
+    new = []
+    for path_id in (key for key in path_ids if key not in stored):
+        context = TranslationContext(object_id=object_id, path=path_ids[path_id], path_id=path_id)
+        context.field_path = _field_path(context, instance)
+        new.append(context)
+    TranslationContext.objects.bulk_create(new)
+    return {context.path: context.pk for context in [*contexts, *new]}
+
+
+def _field_path(context, instance):
+    """The field path of an unsaved context. wagtail-localize's ``get_field_path`` computes
+    it and saves the context; this context is inserted with the others in one query, so its
+    own ``save`` does nothing for this call (an attribute of this instance only)."""
+    context.save = lambda **kwargs: None
+    try:
+        return context.get_field_path(instance)
+    finally:
+        del context.save
+
+
+def _strings(locale_id, values):
+    """``{data hash: string id}`` of the values' strings, the missing ones made."""
+    texts = {String._get_data_hash(value.string.data): value.string.data for value in values}
+    if not texts:
+        return {}
+    found = dict(
+        String.objects.filter(locale_id=locale_id, data_hash__in=list(texts)).values_list(
+            "data_hash", "pk"
+        )
+    )
+    new = [
+        String(locale_id=locale_id, data_hash=key, data=data)
+        for key, data in texts.items()
+        if key not in found
+    ]
+    String.objects.bulk_create(new)
+    found.update((string.data_hash, string.pk) for string in new)
+    return found
+
+
+def _template_uuid(value):
+    namespace = uuid.uuid5(Template.BASE_UUID_NAMESPACE, value.format)
+    return uuid.uuid5(namespace, value.template)
+
+
+def _templates(values):
+    """``{uuid: template id}`` of the values' templates, the missing ones made."""
+    wanted = {_template_uuid(value): value for value in values}
+    if not wanted:
+        return {}
+    found = dict(Template.objects.filter(uuid__in=list(wanted)).values_list("uuid", "pk"))
+    new = [
+        Template(
+            uuid=key,
+            template=value.template,
+            template_format=value.format,
+            string_count=value.string_count,
+        )
+        for key, value in wanted.items()
+        if key not in found
+    ]
+    Template.objects.bulk_create(new)
+    found.update((template.uuid, template.pk) for template in new)
+    return found
