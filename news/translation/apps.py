@@ -12,7 +12,7 @@ class TranslationConfig(AppConfig):
     def ready(self):
         from wagtail_localize.models import StringTranslation
 
-        from . import segment_queries, signals  # noqa: F401  (receivers connect on import)
+        from . import machine, segment_queries, signals, sources  # noqa: F401  (receivers connect)
         from .review import review_comment
 
         # The note the translation editor shows next to each segment (wagtail-localize's
@@ -20,3 +20,5 @@ class TranslationConfig(AppConfig):
         # machine translation still needs review (news.translation.review).
         StringTranslation.get_comment = review_comment
         segment_queries.take_over()
+        sources.take_over()
+        machine.take_over()

@@ -18,6 +18,7 @@ translation is created or re-enabled (submission) and whenever a sync adds or ch
 from django.db.models import Exists, OuterRef, Subquery
 from wagtail_localize.models import StringSegment, StringTranslation
 
+from .machine import store_translations
 from .status import MEMORY_TOOL_NAME
 
 
@@ -43,18 +44,17 @@ def fill_from_memory(translation, segments=None, user=None):
         .filter(remembered__isnull=False)
         .values_list("string_id", "context_id", "remembered")
     )
-    filled = 0
-    for string_id, context_id, data in candidates:
-        _translation, created = StringTranslation.objects.get_or_create(
+    rows = [
+        StringTranslation(
             translation_of_id=string_id,
             locale_id=locale_id,
             context_id=context_id,
-            defaults={
-                "data": data,
-                "translation_type": StringTranslation.TRANSLATION_TYPE_MACHINE,
-                "tool_name": MEMORY_TOOL_NAME,
-                "last_translated_by": user,
-            },
+            data=data,
+            translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+            tool_name=MEMORY_TOOL_NAME,
+            last_translated_by=user,
         )
-        filled += created
-    return filled
+        for string_id, context_id, data in candidates
+    ]
+    store_translations(rows)
+    return len(rows)

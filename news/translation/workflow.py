@@ -23,10 +23,10 @@ from wagtail.models import Page
 from wagtail_localize.models import RelatedObjectSegment, StringSegment, StringTranslation
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
-from wagtail_localize.views.edit_translation import apply_machine_translation
 
 from news.models import Topic
 
+from .machine import apply_machine_translation
 from .review import unreviewed_count
 
 

@@ -21,8 +21,7 @@ from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
 from news.translation.memory import fill_from_memory
-
-from .sources import update_or_create_source
+from news.translation.sources import update_or_create_source
 
 LINK_NAMESPACE = uuid.UUID("6f1d8a52-3c1e-4b7a-9e25-2d4c8b9f0a61")
 

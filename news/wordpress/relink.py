@@ -12,8 +12,9 @@ from html import escape, unescape
 from django.db import transaction
 from wagtail.models import Page, Revision
 
+from news.translation.sources import load_relations
+
 from . import localize
-from .sources import load_relations
 
 BATCH = 100  # groups whose pages are read together
 

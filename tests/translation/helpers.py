@@ -16,9 +16,13 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Revision
 from wagtail_localize.models import (
+    OverridableSegment,
+    RelatedObjectSegment,
     StringSegment,
     StringTranslation,
+    TemplateSegment,
     Translation,
+    TranslationContext,
     TranslationSource,
 )
 from wagtail_localize.operations import translate_object
@@ -271,3 +275,34 @@ def translate_completely(page, locale, translations=ENGLISH, user=None):
             },
         )
     return translation
+
+
+# What wagtail-localize stores of a source
+
+
+SEGMENT_MODELS = (StringSegment, TemplateSegment, RelatedObjectSegment, OverridableSegment)
+
+
+def stored_segments(source):
+    """Every segment of the source (with its id) and every context of its object."""
+    segments = {
+        (model.__name__, row.pk, row.context.path, row.order, _content(row))
+        for model in SEGMENT_MODELS
+        for row in model.objects.filter(source=source).select_related("context")
+    }
+    contexts = set(
+        TranslationContext.objects.filter(object_id=source.object_id).values_list(
+            "pk", "path", "path_id", "field_path"
+        )
+    )
+    return segments, contexts
+
+
+def _content(row):
+    if isinstance(row, StringSegment):
+        return (row.string.locale_id, row.string.data, row.attrs)
+    if isinstance(row, TemplateSegment):
+        return (row.template.template, row.template.template_format, row.template.string_count)
+    if isinstance(row, RelatedObjectSegment):
+        return (row.object_id, row.object.content_type_id)
+    return row.data_json

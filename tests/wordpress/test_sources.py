@@ -1,10 +1,9 @@
-"""The import's bulk writing of wagtail-localize sources (``news/wordpress/sources.py``)
+"""The import's bulk writing of wagtail-localize sources (``news/translation/sources.py``)
 stores exactly what wagtail-localize's own ``refresh_segments`` would: run after it, the
 library finds every segment it wants and changes nothing."""
 
 import pytest
 from wagtail_localize.models import (
-    OverridableSegment,
     RelatedObjectSegment,
     StringSegment,
     StringTranslation,
@@ -14,37 +13,16 @@ from wagtail_localize.models import (
 )
 
 from news.models import ArticlePage, Author, Topic
+from news.translation.sources import (
+    LIBRARY_REFRESH_SEGMENTS,
+    load_relations,
+    update_or_create_source,
+)
 from news.translation.status import MEMORY_TOOL_NAME
-from news.wordpress.sources import load_relations, update_or_create_source
+
+from ..translation.helpers import stored_segments
 
 pytestmark = pytest.mark.django_db
-
-SEGMENT_MODELS = (StringSegment, TemplateSegment, RelatedObjectSegment, OverridableSegment)
-
-
-def stored(source):
-    """Every segment of the source (with its id) and every context of its object."""
-    segments = {
-        (model.__name__, row.pk, row.context.path, row.order, _content(row))
-        for model in SEGMENT_MODELS
-        for row in model.objects.filter(source=source).select_related("context")
-    }
-    contexts = set(
-        TranslationContext.objects.filter(object_id=source.object_id).values_list(
-            "pk", "path", "path_id", "field_path"
-        )
-    )
-    return segments, contexts
-
-
-def _content(row):
-    if isinstance(row, StringSegment):
-        return (row.string.locale_id, row.string.data, row.attrs)
-    if isinstance(row, TemplateSegment):
-        return (row.template.template, row.template.template_format, row.template.string_count)
-    if isinstance(row, RelatedObjectSegment):
-        return (row.object_id, row.object.content_type_id)
-    return row.data_json
 
 
 def test_the_library_finds_every_imported_segment_as_it_would_store_it(kaunas):
@@ -52,11 +30,11 @@ def test_the_library_finds_every_imported_segment_as_it_would_store_it(kaunas):
     kinds = {source.specific_content_type.model_class() for source in sources}
     assert {ArticlePage, Topic, Author} <= kinds
     for source in sources:
-        before = stored(source)
+        before = stored_segments(source)
         # Field paths computed again by the library, from the source's JSON copy.
         TranslationContext.objects.filter(object_id=source.object_id).update(field_path="")
-        source.refresh_segments()
-        assert stored(source) == before, source
+        LIBRARY_REFRESH_SEGMENTS(source)
+        assert stored_segments(source) == before, source
     articles = sources.filter(specific_content_type__model="articlepage")
     for model in (StringSegment, TemplateSegment, RelatedObjectSegment):
         assert model.objects.filter(source__in=articles).exists(), model  # compared, not none
@@ -83,6 +61,6 @@ def test_a_changed_source_keeps_its_other_segments_and_fills_new_ones_from_memor
     )
     assert filled.tool_name == MEMORY_TOOL_NAME
     assert filled.data == ArticlePage.objects.get(slug="kaunas-unesco-learning-city").title
-    before = stored(source)
-    result.refresh_segments()
-    assert stored(source) == before
+    before = stored_segments(source)
+    LIBRARY_REFRESH_SEGMENTS(result)
+    assert stored_segments(source) == before

@@ -1,17 +1,21 @@
-"""wagtail-localize's source of an imported instance, its segments written in bulk.
+"""wagtail-localize's sources with their segments written in bulk (wagtail-localize, taken over).
 
-``TranslationSource.update_or_create_from_instance`` stores each segment on its own: a
-get-or-create (with savepoints) of its string, its context and the segment, an update of the
-context's field path, and the memory signal's query: seven or eight queries a segment, a
-hundred for an article. ``update_or_create_source`` writes the same rows with a query or two
-per table: wagtail-localize's ``refresh_segments`` taken over (README, "wagtail-localize,
-taken over"; ``tests/wordpress/test_sources.py`` compares the two).
+``TranslationSource.refresh_segments`` stores each segment on its own: a get-or-create (with
+savepoints) of its string, its context and the segment, an update of the context's field
+path, and the memory signal's query: seven or eight queries a segment, some 450 of the 680 a
+submission of an article took, and as many again at every sync. ``take_over()`` (the app's
+``ready()``) replaces it, for every door that stores a source (the admin's submit and sync,
+the API, the queue's workers, commands), with ``write_segments``: the same rows with a query
+or two per table (``tests/translation/test_sources.py`` compares the two on every source of
+the demo). The library's own stays as ``LIBRARY_REFRESH_SEGMENTS``.
 
-The segments are extracted from the instance itself, not from a copy rebuilt from the
-source's JSON: the same data, without the copy's queries. Its child relations should be in
-memory (``load_relations``), or each is read once more. A string segment added to a source
-that has translations is filled from translation memory, as the signal does for the
-library's.
+The WordPress import also creates its sources here (``update_or_create_source``), extracting
+the segments from the instance itself rather than from a copy rebuilt from the source's JSON:
+the same data, without the copy's queries. Its child relations should be in memory
+(``load_relations``), or each is read once more.
+
+A string segment added to a source that has translations is filled from translation memory,
+as the signal does for the library's (``news.translation.signals``).
 """
 
 import json
@@ -19,6 +23,7 @@ import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from modelcluster.models import (
@@ -48,7 +53,7 @@ from wagtail_localize.segments import (
 )
 from wagtail_localize.segments.extract import extract_segments
 
-from news.translation.memory import fill_from_memory
+from .memory import fill_from_memory
 
 # What makes a segment the same as one stored (wagtail-localize gets or creates by these).
 _SEGMENT_KEYS = {
@@ -92,7 +97,7 @@ def update_or_create_source(instance):
         for name, value in fields.items():
             setattr(source, name, value)
         source.save(update_fields=list(fields))
-    _write_segments(source, instance, created)
+    write_segments(source, instance, created)
     return source, created
 
 
@@ -125,8 +130,9 @@ def _content_json(instance):
     return json.dumps(get_serializable_data_for_fields(instance), cls=DjangoJSONEncoder)
 
 
-def _write_segments(source, instance, created):
-    """The source's segments as extracted from ``instance``; stale ones deleted."""
+def write_segments(source, instance, created=False):
+    """The source's segments as extracted from ``instance``; stale ones deleted (none are
+    stored yet when it was just ``created``)."""
     values = extract_segments(instance)
     contexts = _contexts(source.object_id, instance, dict.fromkeys(v.path for v in values))
     strings = _strings(source.locale_id, [v for v in values if isinstance(v, StringSegmentValue)])
@@ -258,3 +264,16 @@ def _templates(values):
     Template.objects.bulk_create(new)
     found.update((template.uuid, template.pk) for template in new)
     return found
+
+
+LIBRARY_REFRESH_SEGMENTS = TranslationSource.refresh_segments
+
+
+@transaction.atomic
+def refresh_segments(source):
+    """``TranslationSource.refresh_segments``: the segments of the source's stored copy."""
+    write_segments(source, source.as_instance())
+
+
+def take_over():
+    TranslationSource.refresh_segments = refresh_segments
