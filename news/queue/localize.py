@@ -1,6 +1,9 @@
-"""wagtail-localize's background jobs on the queue: submitting a page "with its subtree"
-translates every page under it in a task, one page at a time, with its progress on a
-`Job` (Reports → Background tasks), instead of inside the editor's request.
+"""Translation work on the queue, with its progress on a `Job` (Reports → Background tasks):
+
+* wagtail-localize's background jobs: submitting a page "with its subtree" translates every
+  page under it in a task, one page at a time, instead of inside the editor's request;
+* syncing the translations of many pages (`manage.py sync_translations`): tasks of
+  ``SYNC_CHUNK`` sources each, which the workers share.
 
 The backend is `news.queue.localize_backend.QueueJobBackend`. The job's
 `components` (wagtail-localize's extra translatable components) are not carried to the
@@ -9,11 +12,17 @@ worker: this site registers none.
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_tasks import task
 from wagtail.models import Locale, Page
+from wagtail_localize.machine_translators import get_machine_translator
+from wagtail_localize.models import TranslationSource
 from wagtail_localize.operations import TranslationCreator
+
+from news.translation.workflow import sync_translations
 
 from .durable import enqueue_with_transaction, retry_delay, retry_or_raise
 from .models import Job
@@ -73,4 +82,86 @@ def enqueue_subtree(page_id, locales, user):
         locale_ids=[locale.pk for locale in locales],
         user_id=user.pk if user else None,
     )
+    return job
+
+
+# Sources per task: each worker takes a share, so that N workers sync about N times faster;
+# a failed task retries its own share only.
+SYNC_CHUNK = 25
+
+
+@task()
+def sync_translations_task(job_id, source_ids, user_id, options, attempt=1):
+    """Sync ``source_ids`` (a share of the job's sources), each in its own transaction.
+
+    ``options``: ``publish`` and ``publish_incomplete`` as ``sync_translations`` takes them,
+    ``machine_translate`` to fill new segments with the configured machine translator."""
+    Job.objects.filter(pk=job_id, status=Job.Status.QUEUED).update(status=Job.Status.RUNNING)
+    user = get_user_model().objects.filter(pk=user_id).first()
+    machine_translator = get_machine_translator() if options["machine_translate"] else None
+    pending = list(TranslationSource.objects.filter(pk__in=source_ids).order_by("pk"))
+    try:
+        while pending:
+            sync_translations(
+                pending[0],
+                user=user,
+                publish=options["publish"],
+                publish_incomplete=options["publish_incomplete"],
+                machine_translator=machine_translator,
+            )
+            pending.pop(0)
+            Job.objects.filter(pk=job_id).update(done=F("done") + 1)
+    except Exception as error:
+        # Retried with the sources not synced yet; the job fails with the last attempt.
+        last = retry_delay(attempt) is None
+        Job.objects.filter(pk=job_id).update(
+            error=str(error)[:2000],
+            status=Job.Status.FAILED if last else F("status"),
+            finished_at=timezone.now() if last else None,
+        )
+        return retry_or_raise(
+            sync_translations_task,
+            error,
+            attempt=attempt,
+            job_id=job_id,
+            source_ids=[source.pk for source in pending],
+            user_id=user_id,
+            options=options,
+        )
+    Job.objects.filter(pk=job_id, done__gte=F("total")).exclude(status=Job.Status.FAILED).update(
+        status=Job.Status.DONE, finished_at=timezone.now()
+    )
+    return {"job": job_id, "sources": len(source_ids)}
+
+
+def enqueue_sync(
+    sources, user=None, publish=False, publish_incomplete=False, machine_translate=False
+):
+    """A `Job` syncing the translations of ``sources``, in tasks of ``SYNC_CHUNK`` sources."""
+    options = {
+        "publish": publish,
+        "publish_incomplete": publish_incomplete,
+        "machine_translate": machine_translate,
+    }
+    source_ids = [source.pk for source in sources]
+    job = Job.objects.create(
+        label=ngettext(
+            "Sync the translations of %(count)d page",
+            "Sync the translations of %(count)d pages",
+            len(source_ids),
+        )
+        % {"count": len(source_ids)},
+        total=len(source_ids),
+        created_by=user if user and user.pk else None,
+    )
+    for start in range(0, len(source_ids), SYNC_CHUNK):
+        enqueue_with_transaction(
+            sync_translations_task,
+            job_id=job.pk,
+            source_ids=source_ids[start : start + SYNC_CHUNK],
+            user_id=user.pk if user else None,
+            options=options,
+        )
+    if not source_ids:
+        Job.objects.filter(pk=job.pk).update(status=Job.Status.DONE, finished_at=timezone.now())
     return job

@@ -68,11 +68,14 @@ def untranslated_segments(translation):
 
 
 def apply_machine_translation(translation_id, user, machine_translator):
-    """wagtail-localize's function of that name: True if anything was left to translate."""
+    """wagtail-localize's function of that name: True if anything was left to translate.
+
+    ``user`` None is a process acting for nobody (``manage.py sync_translations``' workers,
+    run by an operator): it has no page permissions to check."""
     translation = get_object_or_404(
         Translation.objects.select_related("source__locale", "target_locale"), id=translation_id
     )
-    if not user_can_edit_instance(user, translation.get_target_instance()):
+    if user is not None and not user_can_edit_instance(user, translation.get_target_instance()):
         raise PermissionDenied
     source_locale, target_locale = translation.source.locale, translation.target_locale
     if not machine_translator.can_translate(source_locale, target_locale):
