@@ -304,27 +304,32 @@ class ArticlePage(HeadlessPreviewMixin, NewsroomPermissions, Page):
         object segments), but keeps the source's topic where none exists yet, and a page
         copied for translation keeps them all: Lithuanian topics on an English page. Here each
         becomes its translation, or is left out while there is none or it is still being
-        translated (``Topic.objects.readable()``; the next sync brings it back). One query.
+        translated (``Topic.objects.readable()``; the next sync brings it back). Two queries,
+        none when saved again with the links it localized.
         """
         links = list(self.topic_links.all())
         if not links or not self.locale_id:
             return
-        keys = {link.topic.translation_key for link in links}
+        linked = (self.locale_id, tuple(link.topic_id for link in links))
+        if getattr(self, "_localized_topics", None) == linked:
+            return  # saved again (its revision, its publish) with the links localized here
+        keys = dict(Topic.objects.filter(pk__in=linked[1]).values_list("pk", "translation_key"))
         own = {
             topic.translation_key: topic
             for topic in Topic.objects.readable().filter(
-                translation_key__in=keys, locale_id=self.locale_id
+                translation_key__in=keys.values(), locale_id=self.locale_id
             )
         }
         kept, changed = [], False
         for link in links:
-            translated = own.get(link.topic.translation_key)
+            translated = own.get(keys.get(link.topic_id))
             changed = changed or translated is None or translated.pk != link.topic_id
             if translated is not None:
                 link.topic = translated
                 kept.append(link)
         if changed:
             self.topic_links = kept
+        self._localized_topics = (self.locale_id, tuple(link.topic_id for link in kept))
 
     @property
     def topics(self):

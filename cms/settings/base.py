@@ -368,7 +368,8 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 # (development's default: no worker to start; the test suite's too).
 def tasks_setting(kind):
     backends = {
-        "database": "django_tasks_db.DatabaseBackend",
+        # django-tasks-db's, with index updates once per object and transaction.
+        "database": "news.queue.backends.DatabaseQueueBackend",
         "immediate": "django_tasks.backends.immediate.ImmediateBackend",
     }
     return {"default": {"BACKEND": backends.get(kind, backends["database"])}}

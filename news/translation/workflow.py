@@ -25,6 +25,7 @@ from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
 from news.models import Topic
+from news.queue.backends import index_updates_once
 
 from .machine import apply_machine_translation
 from .review import unreviewed_count
@@ -123,6 +124,11 @@ def sync_translations(
     What wagtail-localize's update view does, except that an incomplete translation is never
     published (unless ``publish_incomplete``): it gets a draft revision instead.
     """
+    with index_updates_once():  # the page is saved three times: its index updated once
+        return _sync(source, user, publish, publish_incomplete, machine_translator)
+
+
+def _sync(source, user, publish, publish_incomplete, machine_translator):
     source.update_from_db()  # new and changed segments start untranslated (or from memory)
     result = SyncResult()
     translations = list(source.translations.filter(enabled=True).select_related("target_locale"))
@@ -131,8 +137,9 @@ def sync_translations(
             source.locale, translation.target_locale
         ):
             apply_machine_translation(translation.id, user, machine_translator)
-        missing, unreviewed = blocking_counts(translation)
-        if publish and (publish_incomplete or not (missing or unreviewed)):
+        # Counted only where they decide: an editor publishing anyway does not need them.
+        counts = None if publish and publish_incomplete else blocking_counts(translation)
+        if publish and (counts is None or not any(counts)):
             try:
                 publish_translation(translation, user=user, allow_incomplete=True)
             except ValidationError as error:
@@ -142,7 +149,7 @@ def sync_translations(
         else:
             save_draft(translation, user=user)
             source.update_target_view_restrictions(translation.target_locale)
-            result.drafted.append((translation, missing, unreviewed))
+            result.drafted.append((translation, *counts))
     return result
 
 

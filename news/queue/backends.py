@@ -1,0 +1,69 @@
+"""The database queue, with Wagtail's index updates enqueued once per object and transaction.
+
+Wagtail enqueues a reference index update for every save of a tracked object, and a search
+index update for every save of an indexed one. A translation's sync saves its page three
+times (wagtail-localize's copy, the revision, the publish) and its topics again: some ten
+tasks, which took the workers as long as the sync itself. Each of these tasks reads the
+object as it is when the task runs, and a task written inside a transaction is seen by the
+workers only after its commit, so one task per object is enough: inside
+``index_updates_once()`` a second request for the same task and arguments returns the
+first one's result instead of writing another row. A savepoint rolled back inside it may
+have taken that row along: at its end, such a task is written again if its object exists.
+"""
+
+import contextvars
+import json
+from contextlib import contextmanager
+
+from django.apps import apps
+from django.db import connection
+from django_tasks_db import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
+
+# The tasks that read their object afresh when they run: the same arguments, the same work.
+ONCE_PER_TRANSACTION = {
+    "wagtail.tasks.update_reference_index_task",
+    "modelsearch.tasks.insert_or_update_object_task",
+}
+
+_enqueued = contextvars.ContextVar("news_enqueued_once", default=None)
+
+
+@contextmanager
+def index_updates_once():
+    """Inside a transaction: each object's index updates enqueued once (its commit runs them)."""
+    if not connection.in_atomic_block:
+        raise RuntimeError("index_updates_once() needs a transaction: the workers must wait")
+    enqueued = {}
+    token = _enqueued.set(enqueued)
+    try:
+        yield
+    finally:
+        _enqueued.reset(token)
+    _write_lost_rows(enqueued)
+
+
+def _write_lost_rows(enqueued):
+    if not enqueued:
+        return
+    ids = [result.id for result, *_call in enqueued.values()]
+    kept = {str(pk) for pk in DBTaskResult.objects.filter(id__in=ids).values_list("id", flat=True)}
+    for result, task, args, kwargs in enqueued.values():
+        if str(result.id) in kept:
+            continue
+        app_label, model_name, pk = args
+        if apps.get_model(app_label, model_name).objects.filter(pk=pk).exists():
+            task.enqueue(*args, **kwargs)
+
+
+class DatabaseQueueBackend(DatabaseBackend):
+    """django-tasks-db's backend (``TASKS_BACKEND=database``), aware of ``index_updates_once``."""
+
+    def enqueue(self, task, args, kwargs):
+        enqueued = _enqueued.get()
+        if enqueued is None or task.module_path not in ONCE_PER_TRANSACTION:
+            return super().enqueue(task, args, kwargs)
+        key = (task.module_path, json.dumps([args, kwargs], sort_keys=True, default=str))
+        if key not in enqueued:
+            enqueued[key] = (super().enqueue(task, args, kwargs), task, args, kwargs)
+        return enqueued[key][0]

@@ -1,0 +1,67 @@
+"""Wagtail's index updates enqueued once per object and transaction (news/queue/backends.py)."""
+
+import pytest
+from django.db import transaction
+from django_tasks_db.models import DBTaskResult
+
+from news.queue.backends import index_updates_once
+
+from ..factories import build_site_tree, create_article
+
+REFERENCE_INDEX = "wagtail.tasks.update_reference_index_task"
+SEARCH_INDEX = "modelsearch.tasks.insert_or_update_object_task"
+
+
+@pytest.fixture
+def queue(settings):
+    settings.TASKS = {"default": {"BACKEND": "news.queue.backends.DatabaseQueueBackend"}}
+
+
+@pytest.fixture
+def article(db):
+    tree = build_site_tree()
+    return create_article(tree.news_lt, "Trys išsaugojimai")
+
+
+def tasks_for(page, path):
+    return DBTaskResult.objects.filter(task_path=path, args_kwargs__args__2=str(page.pk))
+
+
+def save_three_times(page):
+    for number in range(3):
+        page.lead = f"Įžanga {number}."
+        page.save()
+
+
+@pytest.mark.django_db
+def test_three_saves_enqueue_each_index_update_once(queue, article):
+    DBTaskResult.objects.all().delete()
+    with transaction.atomic(), index_updates_once():
+        save_three_times(article)
+    assert tasks_for(article, REFERENCE_INDEX).count() == 1
+    assert tasks_for(article, SEARCH_INDEX).count() == 1
+
+    save_three_times(article)  # elsewhere: a task a save, as Wagtail does
+    assert tasks_for(article, REFERENCE_INDEX).count() == 4
+
+
+@pytest.mark.django_db
+def test_a_task_lost_with_a_rolled_back_savepoint_is_written_again(queue, article):
+    DBTaskResult.objects.all().delete()
+    with transaction.atomic(), index_updates_once():
+        try:
+            with transaction.atomic():
+                article.save()
+                raise ValueError("this savepoint is rolled back, with the task's row")
+        except ValueError:
+            pass
+        assert not tasks_for(article, REFERENCE_INDEX).exists()
+        article.save()  # the same task: not written again here, it was enqueued before
+    # At the end, the row lost with the savepoint is written again (the page exists).
+    assert tasks_for(article, REFERENCE_INDEX).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_it_refuses(queue):
+    with pytest.raises(RuntimeError, match="needs a transaction"), index_updates_once():
+        pass
