@@ -56,12 +56,16 @@ def table(results):
         )
         lines.append(editors_table(result))
         translation = result["translation"]
+        workers = translation["sync_on_workers"]
         lines.append(
             f"Translation of {translation['submit']['articles']:,} new articles: submit "
             f"{translation['submit']['ms_per_article']:.0f} ms and "
             f"{translation['submit']['queries_per_article']:.0f} queries per article, sync "
             f"{translation['sync']['ms_per_article']:.0f} ms and "
-            f"{translation['sync']['queries_per_article']:.0f} queries per article."
+            f"{translation['sync']['queries_per_article']:.0f} queries per article; "
+            f"synced again as one job on {workers['workers']} workers: {workers['seconds']:.0f} s "
+            f"({workers['ms_per_article']:.0f} ms per article), the queue empty after "
+            f"{workers['seconds_until_queue_empty']:.0f} s."
         )
     return "\n".join(lines)
 
@@ -102,6 +106,10 @@ GROWTH = [
     ("search page, median server time", ("client", "search", "median_ms")),
     ("translation submit, ms per article", ("translation", "submit", "ms_per_article")),
     ("translation sync, ms per article", ("translation", "sync", "ms_per_article")),
+    (
+        "translation sync on workers, ms per article",
+        ("translation", "sync_on_workers", "ms_per_article"),
+    ),
     *(
         (f"{label[0].lower()}{label[1:]}, median server time", ("editors", key, "median_ms"))
         for key, label in EDITOR_LABELS

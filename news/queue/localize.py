@@ -28,6 +28,16 @@ from .durable import enqueue_with_transaction, retry_delay, retry_or_raise
 from .models import Job
 
 
+def record_failed_attempt(job_id, error, attempt, then):
+    """The job's error; its status ``then`` while attempts remain, failed after the last."""
+    last = retry_delay(attempt) is None
+    Job.objects.filter(pk=job_id).update(
+        error=str(error)[:2000],
+        status=Job.Status.FAILED if last else then,
+        finished_at=timezone.now() if last else None,
+    )
+
+
 @task()
 def translate_subtree_task(job_id, page_id, locale_ids, user_id, attempt=1):
     job = Job.objects.get(pk=job_id)
@@ -44,12 +54,7 @@ def translate_subtree_task(job_id, page_id, locale_ids, user_id, attempt=1):
             Job.objects.filter(pk=job_id).update(done=done)
     except Exception as error:
         # Retried from the start (pages already translated are updated, not duplicated).
-        last = retry_delay(attempt) is None
-        Job.objects.filter(pk=job_id).update(
-            error=str(error)[:2000],
-            status=Job.Status.FAILED if last else Job.Status.QUEUED,
-            finished_at=timezone.now() if last else None,
-        )
+        record_failed_attempt(job_id, error, attempt, then=Job.Status.QUEUED)
         return retry_or_raise(
             translate_subtree_task,
             error,
@@ -112,13 +117,8 @@ def sync_translations_task(job_id, source_ids, user_id, options, attempt=1):
             pending.pop(0)
             Job.objects.filter(pk=job_id).update(done=F("done") + 1)
     except Exception as error:
-        # Retried with the sources not synced yet; the job fails with the last attempt.
-        last = retry_delay(attempt) is None
-        Job.objects.filter(pk=job_id).update(
-            error=str(error)[:2000],
-            status=Job.Status.FAILED if last else F("status"),
-            finished_at=timezone.now() if last else None,
-        )
+        # Retried with the sources not synced yet (other shares go on meanwhile).
+        record_failed_attempt(job_id, error, attempt, then=F("status"))
         return retry_or_raise(
             sync_translations_task,
             error,
