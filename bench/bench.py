@@ -109,7 +109,8 @@ def bench_script(database, script, *args, env=None):
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         **(env or {}),
     }
-    out = run([PYTHON, f"bench/{script}", *args], env=env, capture_output=True, text=True)
+    # Its errors go to the log: a failed step says why.
+    out = run([PYTHON, f"bench/{script}", *args], env=env, stdout=subprocess.PIPE, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

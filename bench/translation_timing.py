@@ -155,7 +155,6 @@ def on_workers(sources, workers):
         queue_empty = time.perf_counter() - started
     job.refresh_from_db()
     assert (job.status, job.done) == (Job.Status.DONE, len(sources)), (job.status, job.error)
-    assert not DBTaskResult.objects.filter(status="FAILED").exists()
     return {
         "sync_on_workers": {
             "articles": len(sources),
@@ -163,6 +162,8 @@ def on_workers(sources, workers):
             "seconds": round(job_done, 2),
             "seconds_until_queue_empty": round(queue_empty, 2),
             "ms_per_article": round(job_done * 1000 / len(sources), 2),
+            # Printed, not asserted: the bench reports what the workers met.
+            "failed_tasks": DBTaskResult.objects.filter(status="FAILED").count(),
         }
     }
 

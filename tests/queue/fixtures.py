@@ -10,7 +10,7 @@ def database_queue(settings):
     """The database backend, as in production; `run_queue()` is the worker's loop, in
     process (the test database is SQLite in memory or a transaction no other process sees;
     tests/queue runs the real worker process)."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = {"default": {"BACKEND": "news.queue.backends.DatabaseQueueBackend"}}
     worker = Worker(
         queue_names=["default"],
         interval=0,

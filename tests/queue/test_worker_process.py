@@ -78,7 +78,7 @@ def publish(page, title):
 
 def test_a_worker_stopped_killed_and_started_again_loses_nothing(settings):
     environment = worker_environment()
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = {"default": {"BACKEND": "news.queue.backends.DatabaseQueueBackend"}}
     tree = build_site_tree()
     receiver = Receiver(secret=SECRET).start()
     WebhookEndpoint.objects.create(
