@@ -361,14 +361,14 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 }
 
 
-# Background tasks (README, "Running in production"; news/queue/): django-tasks with its
-# database backend (django-tasks-db), run by `manage.py db_worker`. Wagtail's own tasks
+# Background tasks (README, "Running in production"; news/queue/): django-tasks with
+# django-tasks-db's database backend, extended in news/queue/backends.py (Wagtail's index
+# updates once per object and transaction), run by `manage.py db_worker`. Wagtail's own tasks
 # (reference index, image files, frontend cache), edge cache purges and webhook deliveries
 # go there. TASKS_BACKEND=immediate runs each task at once, in the process that enqueued it
 # (development's default: no worker to start; the test suite's too).
 def tasks_setting(kind):
     backends = {
-        # django-tasks-db's, with index updates once per object and transaction.
         "database": "news.queue.backends.DatabaseQueueBackend",
         "immediate": "django_tasks.backends.immediate.ImmediateBackend",
     }
