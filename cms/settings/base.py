@@ -361,12 +361,10 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 }
 
 
-# Background tasks (README, "Running in production"; news/queue/): django-tasks with
-# django-tasks-db's database backend, extended in news/queue/backends.py (Wagtail's index
-# updates once per object and transaction), run by `manage.py db_worker`. Wagtail's own tasks
-# (reference index, image files, frontend cache), edge cache purges and webhook deliveries
-# go there. TASKS_BACKEND=immediate runs each task at once, in the process that enqueued it
-# (development's default: no worker to start; the test suite's too).
+# Background tasks (README, "Running in production"; news/queue/): django-tasks-db's backend
+# (index updates once per transaction: news/queue/backends.py), run by `manage.py db_worker`:
+# Wagtail's tasks, edge cache purges, webhook deliveries. TASKS_BACKEND=immediate runs each
+# task in the process that enqueued it (development's default, the test suite's too).
 def tasks_setting(kind):
     backends = {
         "database": "news.queue.backends.DatabaseQueueBackend",
