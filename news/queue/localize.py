@@ -104,17 +104,18 @@ def sync_translations_task(job_id, source_ids, user_id, options, attempt=1):
     Job.objects.filter(pk=job_id, status=Job.Status.QUEUED).update(status=Job.Status.RUNNING)
     user = get_user_model().objects.filter(pk=user_id).first()
     machine_translator = get_machine_translator() if options["machine_translate"] else None
-    pending = list(TranslationSource.objects.filter(pk__in=source_ids).order_by("pk"))
+    sources = list(TranslationSource.objects.filter(pk__in=source_ids).order_by("pk"))
+    synced = 0
     try:
-        while pending:
+        for source in sources:
             sync_translations(
-                pending[0],
+                source,
                 user=user,
                 publish=options["publish"],
                 publish_incomplete=options["publish_incomplete"],
                 machine_translator=machine_translator,
             )
-            pending.pop(0)
+            synced += 1
             Job.objects.filter(pk=job_id).update(done=F("done") + 1)
     except Exception as error:
         # Retried with the sources not synced yet (other shares go on meanwhile).
@@ -124,7 +125,7 @@ def sync_translations_task(job_id, source_ids, user_id, options, attempt=1):
             error,
             attempt=attempt,
             job_id=job_id,
-            source_ids=[source.pk for source in pending],
+            source_ids=[source.pk for source in sources[synced:]],
             user_id=user_id,
             options=options,
         )

@@ -93,6 +93,7 @@ def apply_machine_translation(translation_id, user, machine_translator):
         result = results.get(string)
         if result is None or result.data is None:
             continue  # the machine could not translate it: left for a person
+        valid = is_valid_translation(string.data, result.data)  # once per text, not per place
         for segment in segments:
             rows.append(
                 StringTranslation(
@@ -103,7 +104,7 @@ def apply_machine_translation(translation_id, user, machine_translator):
                     translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
                     tool_name=machine_translator.display_name,
                     last_translated_by=user,
-                    has_error=not is_valid_translation(string.data, result.data),
+                    has_error=not valid,
                     field_error="",
                 )
             )
