@@ -288,10 +288,12 @@ def refresh_segments(source):
 def update_from_db(source):
     """``TranslationSource.update_from_db`` (every sync): the source stored from its instance,
     and the segments extracted from that instance, not from a copy rebuilt from the JSON just
-    stored (30 ms of an article's sync, for the same data)."""
+    stored (30 ms of an article's sync, for the same data). Returns that instance, which
+    a sync builds its translations from (news.translation.targets)."""
     instance = source.get_source_instance()
     _save_source(source, instance, _content_json(instance))
     write_segments(source, instance)
+    return instance
 
 
 def take_over():

@@ -19,7 +19,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef
-from wagtail.models import Page
 from wagtail_localize.models import RelatedObjectSegment, StringSegment, StringTranslation
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
@@ -29,6 +28,7 @@ from news.queue.backends import index_updates_once
 
 from .machine import apply_machine_translation
 from .review import unreviewed_count
+from .targets import publish_target, save_draft
 
 
 class IncompleteTranslationError(Exception):
@@ -82,29 +82,14 @@ def blocking_counts(translation):
     return untranslated_count(translation), unreviewed_count(translation)
 
 
-def publish_translation(translation, user=None, allow_incomplete=False):
+def publish_translation(translation, user=None, allow_incomplete=False, original=None):
     """Publish the target of ``translation``; refuse while segments are untranslated or
-    machine translated without review."""
+    machine translated without review. ``original``: the source page as just stored."""
     if not allow_incomplete:
         missing, unreviewed = blocking_counts(translation)
         if missing or unreviewed:
             raise IncompleteTranslationError(translation, missing, unreviewed)
-    translation.save_target(user=user, publish=True)
-
-
-def save_draft(translation, user=None):
-    """Save a draft revision of the target page with the translations made so far.
-
-    Missing segments show their source text in the draft (which only the admin sees); the
-    page row, and so the live page, stays as last published.
-    """
-    target = translation.get_target_instance()
-    if not isinstance(target, Page) or target.alias_of_id:
-        return None  # only pages have drafts; an alias mirrors its source
-    draft = translation.source.get_ephemeral_translated_instance(
-        translation.target_locale, fallback=True
-    )
-    return draft.save_revision(user=user, clean=False)
+    publish_target(translation, user=user, original=original)
 
 
 @dataclass
@@ -124,15 +109,19 @@ def sync_translations(
     What wagtail-localize's update view does, except that an incomplete translation is never
     published (unless ``publish_incomplete``): it gets a draft revision instead.
     """
-    with index_updates_once():  # the page is saved three times: its index updated once
+    with index_updates_once():  # the pages are saved more than once: their index updated once
         return _sync(source, user, publish, publish_incomplete, machine_translator)
 
 
 def _sync(source, user, publish, publish_incomplete, machine_translator):
-    source.update_from_db()  # new and changed segments start untranslated (or from memory)
+    # New and changed segments start untranslated (or from memory).
+    source_page = source.update_from_db()
     result = SyncResult()
     translations = list(source.translations.filter(enabled=True).select_related("target_locale"))
-    for translation in translations:
+    for number, translation in enumerate(translations):
+        # Saving a translation consumes the source page it is built from (targets.py): the
+        # first is built from the page just stored, any other from a copy of its JSON.
+        original = source_page if number == 0 else None
         if machine_translator is not None and machine_translator.can_translate(
             source.locale, translation.target_locale
         ):
@@ -141,14 +130,15 @@ def _sync(source, user, publish, publish_incomplete, machine_translator):
         counts = None if publish and publish_incomplete else blocking_counts(translation)
         if publish and (counts is None or not any(counts)):
             try:
-                publish_translation(translation, user=user, allow_incomplete=True)
+                publish_translation(
+                    translation, user=user, allow_incomplete=True, original=original
+                )
             except ValidationError as error:
                 result.failed.append((translation, error))
             else:
                 result.published.append(translation)
         else:
-            save_draft(translation, user=user)
-            source.update_target_view_restrictions(translation.target_locale)
+            save_draft(translation, user=user, original=original)
             result.drafted.append((translation, *counts))
     return result
 

@@ -1,0 +1,134 @@
+"""Saving a translated page: its draft, or its publication with one page save.
+
+wagtail-localize's ``Translation.save_target(publish=True)`` rebuilds the source page from
+its stored JSON, saves the translated page's row, saves a revision (cleaning the page), and
+publishes that revision once the transaction commits: Wagtail's publish rebuilds the page
+from the revision's JSON (checking each foreign key again), cleans it again and saves the
+row again. ``publish_target`` does the same for a translated page that exists with one
+clean, one revision, and the publish of that revision from the page in memory, inside the
+caller's transaction: a failed publish rolls back with it, and the reference and search
+index tasks of a sync are enqueued once (``news.queue.backends.index_updates_once``).
+
+A sync passes the source page it has just stored (``update_from_db``) instead of having
+it rebuilt from the same JSON. Ingesting segments writes the translated blocks into the
+source's stream values, so an instance serves one target only.
+
+What the fast path does not cover goes through wagtail-localize's own: a target not
+created yet (``copy_for_translation``), an alias (its conversion), a snippet. A publish
+that fails validation is rolled back, and the translations of the fields at fault are
+flagged as wagtail-localize flags them.
+"""
+
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.actions.base import BaseAction
+from wagtail.actions.publish_page_revision import PublishPageRevisionAction
+from wagtail.coreutils import find_available_slug
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
+from wagtail_localize.fields import copy_synchronised_fields
+from wagtail_localize.models import (
+    SegmentOverride,
+    StringSegment,
+    StringTranslation,
+    TranslationLog,
+)
+from wagtail_localize.segments.ingest import ingest_segments
+
+
+class PublishRevisionInMemory(PublishPageRevisionAction):
+    """Wagtail's publish of a page revision, given the page the revision was just saved
+    from rather than reading it back from the revision's JSON."""
+
+    def __init__(self, revision, page, user=None):
+        BaseAction.__init__(self, page, user=user)
+        self.revision = revision
+        self.object = page
+        self.permission_policy = policy_registry.get(page)
+        self.changed = True
+        self.log_action = True
+        self.previous_revision = None
+
+
+def translated_page(translation, original=None):
+    """``(original, target)``: the source page, and the existing target page of
+    ``translation`` with the translations made so far (the source text where there is none),
+    unsaved, as wagtail-localize's ``get_ephemeral_translated_instance`` builds it (from
+    ``original`` when given). None when the target is not a page of its own (not created
+    yet, an alias)."""
+    source = translation.source
+    try:
+        target = source.get_translated_instance(translation.target_locale)
+    except ObjectDoesNotExist:
+        return None
+    if not isinstance(target, Page) or target.alias_of_id:
+        return None
+    original = original or source.as_instance()
+    copy_synchronised_fields(original, target)
+    segments = source._get_segments_for_translation(translation.target_locale, fallback=True)
+    ingest_segments(original, target, source.locale, translation.target_locale, segments)
+    return original, target
+
+
+def save_draft(translation, user=None, original=None):
+    """A draft revision of the target page with the translations made so far.
+
+    Missing segments show their source text in the draft (which only the admin sees); the
+    page row, and so the live page, stays as last published. None where there is no page
+    with drafts (an alias mirrors its source)."""
+    pages = translated_page(translation, original)
+    if pages is None:
+        return None
+    original, target = pages
+    revision = target.save_revision(user=user, clean=False)
+    translation.source.sync_view_restrictions(original, target)
+    return revision
+
+
+def publish_target(translation, user=None, original=None):
+    """Publish the target of ``translation`` as its translations stand (the source text
+    where there is none): ``Translation.save_target(publish=True)`` with one page save."""
+    pages = translated_page(translation, original)
+    if pages is None:
+        translation.save_target(user=user, publish=True)
+        return
+    original, target = pages
+    try:
+        with transaction.atomic():
+            target.slug = find_available_slug(
+                target.get_parent(), slugify(target.slug), ignore_page_id=target.id
+            )
+            # Cleaned once, by the publish's save.
+            revision = target.save_revision(user=user, clean=False)
+            PublishRevisionInMemory(revision, target, user=user).execute(
+                skip_permission_checks=True
+            )
+            translation.source.sync_view_restrictions(original, target)
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            flag_field_errors(translation, error)
+        raise
+    TranslationLog.objects.create(
+        source=translation.source, locale=translation.target_locale, revision=revision
+    )
+
+
+def flag_field_errors(translation, error):
+    """Flag the translation (or override) of each field that failed validation, as
+    wagtail-localize does, so that the translation editor shows the translator what to fix.
+    (wagtail-localize's own path fails with an AttributeError on a field's length error,
+    which Page.save raises without field names.)"""
+    source = translation.source
+    for field_name, errors in error.error_dict.items():
+        in_field = {
+            "context__object_id": source.object_id,
+            "context__path": field_name,
+            "locale_id": translation.target_locale_id,
+        }
+        strings = StringTranslation.objects.filter(
+            translation_of_id__in=StringSegment.objects.filter(source=source).values("string_id"),
+            **in_field,
+        )
+        for flagged in [*strings, *SegmentOverride.objects.filter(**in_field)]:
+            flagged.set_field_error(errors)
