@@ -29,6 +29,7 @@ from .blocks import ArticleBodyBlock
 from .forms import ArticlePageForm
 from .pagination import ListingPaginator
 from .preview.mixins import HeadlessPreviewMixin
+from .renditions import get_rendition
 from .search.models import ArticleSearchEntry  # noqa: F401 - the site search's index
 from .topics.models import ArticlePageTopic, Topic, topic_links_prefetch  # noqa: F401 - re-exported
 from .translation.panels import TranslationStatusPanel
@@ -345,7 +346,7 @@ class ArticlePage(HeadlessPreviewMixin, NewsroomPermissions, Page):
     @cached_property
     def social_image(self):
         """The hero image as shared on social media and in structured data, or None."""
-        return self.hero_image.get_rendition(SOCIAL_IMAGE_SPEC) if self.hero_image else None
+        return get_rendition(self.hero_image, SOCIAL_IMAGE_SPEC) if self.hero_image else None
 
     @property
     def authors(self):
