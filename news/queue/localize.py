@@ -20,8 +20,8 @@ from django_tasks import task
 from wagtail.models import Locale, Page
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import TranslationSource
-from wagtail_localize.operations import TranslationCreator
 
+from news.translation.creator import TranslationCreator
 from news.translation.workflow import sync_translations
 
 from .durable import enqueue_with_transaction, retry_delay, retry_or_raise

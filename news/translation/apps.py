@@ -12,7 +12,13 @@ class TranslationConfig(AppConfig):
     def ready(self):
         from wagtail_localize.models import StringTranslation
 
-        from . import machine, segment_queries, signals, sources  # noqa: F401  (receivers connect)
+        from . import (
+            creator,
+            machine,
+            segment_queries,
+            signals,  # noqa: F401  (its receivers connect on import)
+            sources,
+        )
         from .review import review_comment
 
         # The note the translation editor shows next to each segment (wagtail-localize's
@@ -22,3 +28,4 @@ class TranslationConfig(AppConfig):
         segment_queries.take_over()
         sources.take_over()
         machine.take_over()
+        creator.take_over()

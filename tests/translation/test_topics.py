@@ -17,7 +17,7 @@ from news.translation.workflow import (
 )
 
 from ..factories import make_topic
-from .helpers import editor_props, translate_completely, translation_of
+from .helpers import editor_props, submit_for_translation, translate_completely, translation_of
 
 TOPIC_NAMES = {"švietimas": "education", "sportas": "sport", "kultūra": "culture"}
 
@@ -170,3 +170,25 @@ def test_topics_report_shows_where_each_topic_stands(newsroom, editor_client):
         reverse("news_topic_translations_report"), {"locale": "en", "status": "missing"}
     )
     assert "sportas" in filtered.text and "švietimas" not in filtered.text
+
+
+def test_submitting_an_article_leaves_its_translated_topics_as_their_translators_left_them(
+    article, newsroom, filed, editor_client
+):
+    english_education = Topic.objects.get(
+        translation_key=filed["education"].translation_key, locale=newsroom.en
+    )
+    # The topic's English edition, worded by hand since its translation was saved.
+    english_education.name = "education for all ages"
+    english_education.save()
+
+    response = submit_for_translation(editor_client, article, newsroom.en)
+
+    assert response.status_code == 302
+    english_education.refresh_from_db()
+    assert english_education.name == "education for all ages"
+    # The topic with no English edition yet was submitted with the article, as before.
+    assert Topic.objects.filter(
+        translation_key=filed["sport"].translation_key, locale=newsroom.en
+    ).exists()
+    assert english_topics(article, newsroom) == [("education for all ages", "en")]
