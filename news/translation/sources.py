@@ -4,16 +4,19 @@
 savepoints) of its string, its context and the segment, an update of the context's field
 path, and the memory signal's query: seven or eight queries a segment, some 450 of the 680 a
 submission of an article took, and as many again at every sync. ``take_over()`` (the app's
-``ready()``) replaces it, and ``update_from_db`` which runs it at every sync, for every door
-that stores a source (the admin's submit and sync, the API, the queue's workers, commands),
-with ``write_segments``: the same rows with a query or two per table
-(``tests/translation/test_bulk_writes.py`` compares the two on a source of every segment
-kind). The library's own stays as ``LIBRARY_REFRESH_SEGMENTS``.
+``ready()``) replaces, for every door that stores a source (the admin's submit and sync, the
+API, the queue's workers, commands):
 
-The WordPress import also creates its sources here (``update_or_create_source``), extracting
-the segments from the instance itself rather than from a copy rebuilt from the source's JSON:
-the same data, without the copy's queries. Its child relations should be in memory
-(``load_relations``), or each is read once more.
+- ``refresh_segments`` and ``update_from_db`` (every sync) with ``write_segments``: the same
+  rows with a query or two per table (``tests/translation/test_bulk_writes.py`` compares the
+  two on a source of every segment kind; the library's own stays as
+  ``LIBRARY_REFRESH_SEGMENTS``);
+- ``get_or_create_from_instance`` (every submission) and ``update_or_create_from_instance``
+  with ``get_or_create_source`` and ``update_or_create_source``, which extract the segments
+  from the instance itself rather than from a copy rebuilt from the JSON just stored: the
+  same data without the copy's queries. The WordPress import creates its sources with them
+  too; its pages' child relations should be in memory (``load_relations``), or each is read
+  once more.
 
 A string segment added to a source that has translations is filled from translation memory,
 as the signal does for the library's (``news.translation.signals``).
@@ -63,6 +66,19 @@ _SEGMENT_KEYS = {
     RelatedObjectSegment: ("context_id", "order", "object_id"),
     OverridableSegment: ("context_id", "order", "data_json"),
 }
+
+
+def get_or_create_source(instance):
+    """``(source, created)``, as wagtail-localize's ``get_or_create_from_instance`` (every
+    submission): a stored source as it is, a new one written from the instance."""
+    if isinstance(instance, Page):
+        instance = instance.specific
+    source = TranslationSource.objects.filter(
+        object_id=instance.translation_key, locale_id=instance.locale_id
+    ).first()
+    if source is not None:
+        return source, False
+    return update_or_create_source(instance)
 
 
 def update_or_create_source(instance):
@@ -297,5 +313,7 @@ def update_from_db(source):
 
 
 def take_over():
+    TranslationSource.get_or_create_from_instance = staticmethod(get_or_create_source)
+    TranslationSource.update_or_create_from_instance = staticmethod(update_or_create_source)
     TranslationSource.refresh_segments = refresh_segments
     TranslationSource.update_from_db = update_from_db
