@@ -14,6 +14,7 @@ class TranslationConfig(AppConfig):
 
         from . import (
             creator,
+            lengths,
             machine,
             segment_queries,
             signals,  # noqa: F401  (its receivers connect on import)
@@ -29,3 +30,4 @@ class TranslationConfig(AppConfig):
         sources.take_over()
         machine.take_over()
         creator.take_over()
+        lengths.take_over()

@@ -22,6 +22,8 @@ from wagtail_localize.strings import StringValue, validate_translation_links
 from wagtail_localize.views import edit_translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
+TITLE_LENGTH = Page._meta.get_field("draft_title").max_length
+
 
 def is_valid_translation(source_text, text):
     """What ``StringTranslation.save`` checks before it sets ``has_error``."""
@@ -48,7 +50,8 @@ def store_translations(rows):
         ).values_list("pk", "object_id")
     )
     for row in rows:
-        if row.context_id in titles:
+        # A title too long for the page is left to the publish's validation to report.
+        if row.context_id in titles and not row.has_error and len(row.data) <= TITLE_LENGTH:
             Page.objects.filter(
                 translation_key=titles[row.context_id], locale_id=row.locale_id
             ).update(draft_title=row.data)

@@ -5,8 +5,8 @@ its stored JSON, saves the translated page's row, saves a revision (cleaning the
 publishes that revision once the transaction commits: Wagtail's publish rebuilds the page
 from the revision's JSON (checking each foreign key again), cleans it again and saves the
 row again. ``publish_target`` does the same for a translated page that exists with one
-clean, one revision, and the publish of that revision from the page in memory, inside the
-caller's transaction: a failed publish rolls back with it, and the reference and search
+revision, and the publish of that revision from the page in memory, inside the caller's
+transaction: a failed publish rolls back with it, and the reference and search
 index tasks of a sync are enqueued once (``news.queue.backends.index_updates_once``).
 
 A sync passes the source page it has just stored (``update_from_db``) instead of having
@@ -99,8 +99,9 @@ def publish_target(translation, user=None, original=None):
             target.slug = find_available_slug(
                 target.get_parent(), slugify(target.slug), ignore_page_id=target.id
             )
-            # Cleaned once, by the publish's save.
-            revision = target.save_revision(user=user, clean=False)
+            # Cleaned before anything is written (the revision keeps the title, which
+            # PostgreSQL would refuse past its length), and again by the publish's save.
+            revision = target.save_revision(user=user)
             PublishRevisionInMemory(revision, target, user=user).execute(
                 skip_permission_checks=True
             )

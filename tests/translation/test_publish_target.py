@@ -27,7 +27,7 @@ def _change_and_sync(article, translation, user, **options):
 
 def _stored(body):
     value = ArticlePage._meta.get_field("body").get_prep_value(body)
-    return json.dumps(value, cls=DjangoJSONEncoder)
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
 
 
 def _english(article, newsroom):
@@ -78,10 +78,10 @@ def test_a_translation_that_fails_validation_is_not_published_and_its_field_flag
     translation = translate_completely(article, newsroom.en)
     translation.save_target(publish=True)
     published = _english(article, newsroom)
-    # A title longer than a page title may be (255 characters).
+    # A title longer than a page title may be (255 characters), stored before the editor
+    # flagged such text (news.translation.lengths; an update skips that check).
     title = StringTranslation.objects.get(locale=newsroom.en, data=published.title)
-    title.data = "Kaunas, a learning city " * 12
-    title.save()
+    StringTranslation.objects.filter(pk=title.pk).update(data="Kaunas, a learning city " * 12)
 
     result = _change_and_sync(article, translation, users[EDITORS], publish_incomplete=True)
 
