@@ -1,14 +1,16 @@
 """The database queue, with Wagtail's index updates enqueued once per object and transaction.
 
 Wagtail enqueues a reference index update for every save of a tracked object, and a search
-index update for every save of an indexed one. A translation's sync saves its page three
-times (wagtail-localize's copy, the revision, the publish) and its topics again: some ten
-tasks, which took the workers as long as the sync itself. Each of these tasks reads the
-object as it is when the task runs, and a task written inside a transaction is seen by the
-workers only after its commit, so one task per object is enough: inside
-``index_updates_once()`` a second request for the same task and arguments returns the
-first one's result instead of writing another row. A savepoint rolled back inside it may
-have taken that row along: at its end, such a task is written again if its object exists.
+index update for every save of an indexed one. A translation's sync saves its page more than
+once, and each of its topic links with it: tasks that took the workers as long as the sync
+itself. Each of these tasks reads the object as it is when the task runs, and a task written
+inside a transaction is seen by the workers only after its commit, so one task per object is
+enough: inside ``index_updates_once()`` a second request for the same task and arguments
+returns the first one's result instead of writing another row. A topic link's reference
+index task indexes its page (Wagtail's task climbs to the parent), so it is enqueued as the
+page's: two workers updating the same page's references at once deadlocked on the index's
+rows. A savepoint rolled back inside it may have taken a row along: at its end, such a task
+is written again if its object exists.
 """
 
 import contextvars
@@ -19,12 +21,11 @@ from django.apps import apps
 from django.db import connection
 from django_tasks_db import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
+from modelcluster.fields import ParentalKey
 
+REFERENCE_INDEX_TASK = "wagtail.tasks.update_reference_index_task"
 # The tasks that read their object afresh when they run: the same arguments, the same work.
-ONCE_PER_TRANSACTION = {
-    "wagtail.tasks.update_reference_index_task",
-    "modelsearch.tasks.insert_or_update_object_task",
-}
+ONCE_PER_TRANSACTION = {REFERENCE_INDEX_TASK, "modelsearch.tasks.insert_or_update_object_task"}
 
 _enqueued = contextvars.ContextVar("news_enqueued_once", default=None)
 
@@ -63,7 +64,24 @@ class DatabaseQueueBackend(DatabaseBackend):
         enqueued = _enqueued.get()
         if enqueued is None or task.module_path not in ONCE_PER_TRANSACTION:
             return super().enqueue(task, args, kwargs)
+        if task.module_path == REFERENCE_INDEX_TASK:
+            args = indexed_object(*args)
         key = (task.module_path, json.dumps([args, kwargs], sort_keys=True, default=str))
         if key not in enqueued:
             enqueued[key] = (super().enqueue(task, args, kwargs), task, args, kwargs)
         return enqueued[key][0]
+
+
+def indexed_object(app_label, model_name, pk):
+    """``(app_label, model_name, pk)`` of the object whose references a reference index task
+    of this object updates: the object's parent, for a child (as Wagtail's task finds it)."""
+    model, indexed_pk = apps.get_model(app_label, model_name), pk
+    while parental_key := next(
+        (field for field in model._meta.get_fields() if isinstance(field, ParentalKey)), None
+    ):
+        parent = model.objects.filter(pk=indexed_pk).values_list(parental_key.attname, flat=True)
+        indexed_pk = parent.first()
+        if indexed_pk is None:
+            return app_label, model_name, pk  # no parent: Wagtail's task records nothing
+        model = parental_key.related_model
+    return model._meta.app_label, model._meta.model_name, str(indexed_pk)

@@ -3,10 +3,13 @@
 import pytest
 from django.db import transaction
 from django_tasks_db.models import DBTaskResult
+from wagtail.models import ReferenceIndex
+from wagtail.tasks import update_reference_index_task
 
+from news.models import ArticlePageTopic
 from news.queue.backends import index_updates_once
 
-from ..factories import build_site_tree, create_article
+from ..factories import build_site_tree, create_article, make_topic
 
 REFERENCE_INDEX = "wagtail.tasks.update_reference_index_task"
 SEARCH_INDEX = "modelsearch.tasks.insert_or_update_object_task"
@@ -43,6 +46,30 @@ def test_three_saves_enqueue_each_index_update_once(queue, article):
 
     save_three_times(article)  # elsewhere: a task a save, as Wagtail does
     assert tasks_for(article, REFERENCE_INDEX).count() == 4
+
+
+@pytest.mark.django_db
+def test_a_topic_links_reference_index_update_is_its_pages(queue, article):
+    """Wagtail's task indexes a child's parent: as the page's, it is enqueued once with it,
+    and two workers never update the same page's references at once (they deadlocked)."""
+    topics = [make_topic(article.locale, name) for name in ("švietimas", "sportas")]
+    article.topic_links = [
+        ArticlePageTopic(topic=topic, sort_order=number) for number, topic in enumerate(topics)
+    ]
+    DBTaskResult.objects.all().delete()
+    with transaction.atomic(), index_updates_once():
+        article.save()  # the page and each of its topic links
+
+    tasks = DBTaskResult.objects.filter(task_path=REFERENCE_INDEX)
+    assert [task.args_kwargs["args"] for task in tasks] == [
+        ["news", "articlepage", str(article.pk)]
+    ]
+    ReferenceIndex.objects.all().delete()
+    update_reference_index_task.call(*tasks.get().args_kwargs["args"])
+    referenced = ReferenceIndex.get_references_for_object(article).values_list(
+        "to_object_id", flat=True
+    )
+    assert {str(topic.pk) for topic in topics} <= set(referenced)
 
 
 @pytest.mark.django_db
