@@ -1,5 +1,6 @@
 """Admin registrations of the news app: topics and authors as snippets (topics are translated
-with wagtail-localize's "Translate" action), the warning about a future publication date."""
+with wagtail-localize's "Translate" action), the warning about a future publication date, the
+page views with the explorer's listing counted from the tree (news.listings.explorer)."""
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .authors import Author
+from .listings.explorer import NewsroomPageViewSet
 from .models import Topic
 
 
@@ -68,3 +70,8 @@ def warn_about_a_future_date(request, page):
 
 hooks.register("after_create_page", warn_about_a_future_date)
 hooks.register("after_edit_page", warn_about_a_future_date)
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    return NewsroomPageViewSet()

@@ -134,14 +134,41 @@ def hide_unseen_drafts(pages, user, shows_draft_title=True):
     """``pages`` without those whose draft ``user`` may not see (``can_view_draft``'s rule for
     a whole queryset): a page never published is left out; so is a live one with unpublished
     changes where its draft title would show (the admin's choosers and searches show it)."""
-    if user.is_superuser:
+    if sees_every_draft(user):
         return pages
     policy = policy_registry.get_by_type(Page)
     drafts_seen = policy.instances_user_has_any_permission_for(user, {"change", "publish"})
     public_only = Q(live=True, has_unpublished_changes=False) if shows_draft_title else Q(live=True)
-    visible = Page.objects.filter(Q(depth=1) | Q(pk__in=drafts_seen.values("pk")) | public_only)
+    # drafts_seen's conditions joined to these in one query, which PostgreSQL checks for each
+    # page it lists; its ids in a subquery of it were hashed, all of them, at every request
+    # (0.4 s for the explorer or the report of a translator at 200,000 pages).
+    visible = drafts_seen | Page.objects.filter(Q(depth=1) | public_only)
     # By id only: searched querysets filter on indexed fields, and ids always are.
     return pages.filter(pk__in=visible.values("pk"))
+
+
+def sees_every_draft(user):
+    """Whether ``hide_unseen_drafts()`` leaves ``user`` every page: a superuser, or *change*
+    or *publish* held on the tree's root (Editors, Moderators)."""
+    if user.is_superuser:
+        return True
+    permissions = policy_registry.get_by_type(Page).get_cached_permissions_for_user(user)
+    return any(
+        permission.page.depth == 1
+        and permission.permission.codename in {"change_page", "publish_page"}
+        for permission in permissions
+    )
+
+
+def sees_every_page_below(tester):
+    """Whether ``tester.user`` may explore every page below ``tester.page`` and see its drafts,
+    so that neither Wagtail's explorer (the pages a user may explore) nor
+    ``hide_unseen_drafts()`` leaves any out: a superuser, or *change* or *publish* held on the
+    page or above it (Editors and Moderators everywhere, Translators in their edition)."""
+    user = tester.user
+    return user.is_active and (
+        user.is_superuser or not {"change", "publish"}.isdisjoint(tester.permissions)
+    )
 
 
 class NewsroomPermissions:
