@@ -2,7 +2,10 @@
 
 One row per article (its source page), one column per locale. Statuses come from
 ``news.translation.status`` as SQL annotations, so the listing, its filters and its CSV and
-XLSX exports cost the same few queries however many articles there are.
+XLSX exports cost the same few queries however many articles there are. The page shown is
+read through an index and its statuses computed for its rows only
+(``news.listings.paginator``); the number of articles is kept between requests until what it
+counts changes (``news.translation.report_count``), except under a status filter.
 """
 
 import datetime
@@ -20,9 +23,11 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from news.listings.paginator import IndexedPaginator
 from news.models import ArticlePage, Topic
 
 from .permissions import hide_unseen_drafts
+from .report_count import kept_count
 from .status import (
     Status,
     annotate_translation_status,
@@ -111,10 +116,22 @@ class TranslationsReportView(ReportView):
     any_permission_required = REPORT_PERMISSIONS
     default_ordering = "title"
     paginate_by = 50
+    paginator_class = IndexedPaginator
 
     @cached_property
     def permission_policy(self):
         return policy_registry.get_by_type(Page)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return super().get_paginator(queryset, per_page, count=self.known_count(queryset), **kwargs)
+
+    def known_count(self, queryset):
+        """The number of articles listed, kept between requests; None (counted each time)
+        under a status filter, whose rows change with every segment translated."""
+        if not self.filters.is_valid() or self.filters.form.cleaned_data.get("status"):
+            return None
+        locale_code = self.filters.form.cleaned_data.get("locale") or ""
+        return kept_count(queryset, self.request.user, locale_code)
 
     @cached_property
     def locales(self):
@@ -219,6 +236,9 @@ class TopicTranslationsReportView(TranslationsReportView):
 
     def get_filename(self):
         return f"topic-translations-report-{datetime.date.today():%Y-%m-%d}"
+
+    def known_count(self, queryset):
+        return None  # a few dozen topics, counted each time (report_count keeps articles')
 
     @cached_property
     def columns(self):

@@ -11,6 +11,9 @@
 * Publishing a page corrects a stale ``numchild``: wagtail-localize publishes a new
   translation from a revision whose page object was loaded before its children were added
   when a subtree is submitted, which left the tree invalid (wagtail-localize #773).
+* Deleting a page, a translation or a translation source, moving a page or saving the fields
+  that decide whether the Translations report counts it gives the report a new version: its
+  kept count is counted again (``news.translation.report_count``).
 """
 
 import contextvars
@@ -18,16 +21,22 @@ import logging
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.text import slugify
 from wagtail.actions.move_page import MovePageAction
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 from wagtail.signals import page_published, post_page_move
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from .memory import fill_from_memory
+from .report_count import COUNTED_FIELDS, report_changed
 from .roles import grant_translators_on_editions
 from .status import translation_sources
 
@@ -130,3 +139,25 @@ def correct_numchild(sender, instance, **kwargs):
     actual = Page.objects.filter(path__startswith=instance.path, depth=instance.depth + 1).count()
     instance.numchild = actual
     Page.objects.filter(pk=instance.pk).exclude(numchild=actual).update(numchild=actual)
+
+
+@receiver(post_delete)
+def recount_after_delete(sender, instance, **kwargs):
+    if isinstance(instance, Page | Translation | TranslationSource):
+        report_changed()
+
+
+@receiver(post_save)
+def recount_after_counted_fields_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A page made an alias or no longer one (Wagtail and wagtail-localize save ``alias_of``
+    alone), or loaded from a fixture (its id may be older than the newest)."""
+    if not isinstance(instance, Page):
+        return
+    if raw or (update_fields is not None and not COUNTED_FIELDS.isdisjoint(update_fields)):
+        report_changed()
+
+
+@receiver(post_page_move)
+def recount_after_move(sender, instance, **kwargs):
+    # A draft moved under or away from someone's permissions: they see it, or no longer.
+    report_changed()
