@@ -12,11 +12,13 @@ translation editor, as a member of the Translators group:
 - *page_editor*: the edit view of the Lithuanian demo article "Kaunas – UNESCO besimokantis
   miestas" (GET);
 - *explorer*: the explorer listing of the Lithuanian news index (all its articles);
+- *explorer_last_page*: its last page (a page number past the end shows the last one);
 - *publish*: the article's edit form posted back unchanged with "Publish", up to the
   redirect it answers (a new revision, published; purges and webhooks are queued);
 - *localize_editor*: the edit view of the article's English edition, which wagtail-localize
   serves with its translation editor (``edit_translation``);
-- *report*: Reports → Translations.
+- *report*: Reports → Translations;
+- *report_last_page*: its last page.
 
 Each view is requested a few times first (sessions, templates, per-process caches), counted
 once, then timed `--repeat` times.
@@ -53,6 +55,8 @@ from tests.page_form import page_form_data  # noqa: E402
 WARM_UP = 3
 # What each view answers when it worked: publishing redirects to the explorer.
 EXPECTED_STATUS = {"publish": 302}
+# A page number past the end: Wagtail's listings show their last page for it.
+LAST_PAGE = "?p=1000000"
 
 
 def client_for(username, superuser=False, group=None):
@@ -86,9 +90,14 @@ def requests():
     return {
         "page_editor": (edit_url, lambda: editor.get(edit_url)),
         "explorer": (explore_url, lambda: editor.get(explore_url)),
+        "explorer_last_page": (
+            explore_url + LAST_PAGE,
+            lambda: editor.get(explore_url + LAST_PAGE),
+        ),
         "publish": (edit_url, publish),
         "localize_editor": (localize_url, lambda: translator.get(localize_url)),
         "report": (report_url, lambda: editor.get(report_url)),
+        "report_last_page": (report_url + LAST_PAGE, lambda: editor.get(report_url + LAST_PAGE)),
     }
 
 

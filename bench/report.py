@@ -73,9 +73,11 @@ def table(results):
 EDITOR_LABELS = [
     ("page_editor", "Page editor (demo article)"),
     ("explorer", "Explorer, Lithuanian news index"),
+    ("explorer_last_page", "Explorer, its last page"),
     ("publish", "Publish (POST to response)"),
     ("localize_editor", "Translation editor (English edition)"),
     ("report", "Translations report"),
+    ("report_last_page", "Translations report, last page"),
 ]
 
 

@@ -48,7 +48,15 @@ def test_editor_timing_measures_every_view_of_editors_and_translators(settings, 
         for view, (url, request) in views.items()
     }
 
-    assert list(figures) == ["page_editor", "explorer", "publish", "localize_editor", "report"]
+    assert list(figures) == [
+        "page_editor",
+        "explorer",
+        "explorer_last_page",
+        "publish",
+        "localize_editor",
+        "report",
+        "report_last_page",
+    ]
     assert figures["publish"]["status"] == 302
     for view in figures.values():
         assert view["queries"] > 0
