@@ -71,7 +71,7 @@ def fill_new_segment_from_memory(sender, instance, created, raw=False, **kwargs)
 def slug_from_translated_title(sender, instance, raw=False, **kwargs):
     if raw or instance.translation_type != StringTranslation.TRANSLATION_TYPE_MANUAL:
         return
-    if instance.context.path != "title":
+    if instance.has_error or instance.context.path != "title":  # news.translation.lengths
         return
     slug_segment = (
         StringSegment.objects.filter(

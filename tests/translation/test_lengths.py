@@ -39,6 +39,7 @@ def test_a_title_too_long_is_kept_and_flagged_not_copied_to_the_page(
     assert response.json()["error"] == stored.field_error  # what the editor shows beside it
     english.refresh_from_db()
     assert english.draft_title == "Kaunas – mokymosi miestas"
+    assert not _slug_translations(newsroom)  # nor made into a slug
     translation = translation_of(article, newsroom.en)
     untranslated = untranslated_count(translation)
 
@@ -49,4 +50,13 @@ def test_a_title_too_long_is_kept_and_flagged_not_copied_to_the_page(
     assert not stored.has_error and stored.field_error == ""
     english.refresh_from_db()
     assert english.draft_title == "Kaunas, a learning city"
-    assert untranslated_count(translation) == untranslated - 1
+    assert untranslated_count(translation) == untranslated - 2  # the title and its slug
+    assert _slug_translations(newsroom) == ["kaunas-a-learning-city"]
+
+
+def _slug_translations(newsroom):
+    return list(
+        StringTranslation.objects.filter(locale=newsroom.en, context__path="slug").values_list(
+            "data", flat=True
+        )
+    )
