@@ -298,6 +298,12 @@ class ArticlePage(HeadlessPreviewMixin, NewsroomPermissions, Page):
         self.localize_topics()
         super().save(*args, **kwargs)
 
+    def save_revision(self, *args, **kwargs):
+        # The revision records the links the page shows (a translation's publish saves the
+        # page only after its revision: news.translation.targets).
+        self.localize_topics()
+        return super().save_revision(*args, **kwargs)
+
     def localize_topics(self):
         """Point every topic link at the topic's edition in this page's locale.
 

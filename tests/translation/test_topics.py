@@ -84,6 +84,11 @@ def test_translated_article_links_the_english_topics_never_the_lithuanian_ones(
     with django_capture_on_commit_callbacks(execute=True):
         publish_translation(translation, allow_incomplete=True)
     assert english_topics(article, newsroom) == [("education", "en")]
+    english = ArticlePage.objects.get(translation_key=article.translation_key, locale=newsroom.en)
+    # Its published revision records the same links (a revert would bring no other back).
+    assert [link.topic.name for link in english.live_revision.as_object().topic_links.all()] == [
+        "education"
+    ]
     assert client_get_status(f"/en/topics/{sport_copy.slug}/") == 404
 
     translate_topic(filed["sport"], newsroom.en)
