@@ -25,7 +25,7 @@ from news.models import ArticlePage, Author, NewsIndexPage, Topic
 from news.queue.purge import enqueue_purge
 from news.topics import topics_prefix
 
-from .versions import bump_listing_version
+from .versions import LISTING_VERSION_KEY, bump_listing_version, version_changed
 
 logger = logging.getLogger(__name__)
 _page_saves_batched = contextvars.ContextVar("page_saves_batched", default=False)
@@ -222,10 +222,7 @@ def page_changed(page, old_url_path=None):
     """After the transaction: new fragment version, edge cache purged."""
     urls = purge_targets(page, old_url_path) if settings.WAGTAILFRONTENDCACHE else set()
 
-    # Now, for this transaction's own reads, and after the commit, for everyone's: a request
-    # in between may have cached fragments from the data before the commit.
-    bump_listing_version()
-    transaction.on_commit(bump_listing_version)
+    version_changed(LISTING_VERSION_KEY)
     # Enqueued with the transaction (the database queue) or after its commit.
     purge(urls)
 
@@ -253,8 +250,7 @@ def on_saved(sender, instance, raw=False, **kwargs):
     elif not raw and isinstance(instance, Author):
         author_changed(instance)
     elif not raw and isinstance(instance, Page) and instance.live and not _page_saves_batched.get():
-        bump_listing_version()
-        transaction.on_commit(bump_listing_version)
+        version_changed(LISTING_VERSION_KEY)
 
 
 @contextmanager

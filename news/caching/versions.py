@@ -9,22 +9,40 @@ a page changes (news.caching.purge). Counts of listings are kept under the same 
 import uuid
 
 from django.core.cache import cache
+from django.db import transaction
 
 LISTING_VERSION_KEY = "news:listing-version"
 
 
+def version(key):
+    """The token stored under ``key``: the same for every process until ``bump_version``."""
+    token = cache.get(key)
+    if token is None:
+        token = uuid.uuid4().hex
+        cache.add(key, token, None)
+        token = cache.get(key, token)
+    return token
+
+
+def bump_version(key):
+    cache.set(key, uuid.uuid4().hex, None)
+
+
+def version_changed(key):
+    """A new version now, for this transaction's own reads, and after its commit, for
+    everyone's: what a request in between kept from the data before the commit would
+    otherwise be kept under the new version."""
+    bump_version(key)
+    transaction.on_commit(lambda: bump_version(key))
+
+
 def listing_version():
     """A token that changes whenever a page is published, unpublished, moved or deleted."""
-    version = cache.get(LISTING_VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.add(LISTING_VERSION_KEY, version, None)
-        version = cache.get(LISTING_VERSION_KEY, version)
-    return version
+    return version(LISTING_VERSION_KEY)
 
 
 def bump_listing_version():
-    cache.set(LISTING_VERSION_KEY, uuid.uuid4().hex, None)
+    bump_version(LISTING_VERSION_KEY)
 
 
 def cached_count(key, count):

@@ -24,16 +24,14 @@ hour at most (``KEPT_FOR``).
 """
 
 import hashlib
-import uuid
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Subquery
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import Translation, TranslationSource
 
-from news.caching.versions import listing_version
+from news.caching.versions import listing_version, version, version_changed
 
 from .permissions import sees_every_draft
 
@@ -56,8 +54,10 @@ def kept_count(queryset, user, locale_code):
         .first()
     )
     # The versions are read before counting: a change committed meanwhile makes a new key.
-    version = cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, None)
-    key = ":".join(map(str, ["news:translations-report-count", version, *newest, locale_code]))
+    report_version = version(VERSION_KEY)
+    key = ":".join(
+        map(str, ["news:translations-report-count", report_version, *newest, locale_code])
+    )
     if not sees_every_draft(user):
         key += f":{_viewer(user)}:{listing_version()}"
     return cache.get_or_set(key, queryset.count, KEPT_FOR)
@@ -73,12 +73,5 @@ def _viewer(user):
 
 
 def report_changed():
-    """A new report version now, for this transaction's own reads, and after the commit (as
-    ``news.caching.purge`` does): a count made in between, from the data before the commit,
-    would otherwise be kept under the new version."""
-    bump_report_version()
-    transaction.on_commit(bump_report_version)
-
-
-def bump_report_version():
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    """A new report version, now and after the commit (``version_changed``)."""
+    version_changed(VERSION_KEY)
