@@ -29,10 +29,20 @@ def _clear_caches():
 _MIGRATIONS_DATA = {}
 
 
+# The fixtures that give a test the database (pytest-django's), besides its django_db mark.
+_DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
+
+
+def _uses_database(item):
+    return item.get_closest_marker("django_db") or _DATABASE_FIXTURES & set(item.fixturenames)
+
+
 @pytest.fixture(scope="session", autouse=True)
-def _migrations_data(django_db_setup, django_db_blocker):
+def _migrations_data(request, django_db_setup, django_db_blocker):
     """Non-transactional tests run first (pytest-django orders them so), each rolled back:
     at the first test here the database holds exactly what the migrations made."""
+    if not any(_uses_database(item) for item in request.session.items):
+        return  # pytest-django made no test database: nothing to keep
     with django_db_blocker.unblock():
         _MIGRATIONS_DATA["default"] = connections["default"].creation.serialize_db_to_string()
 

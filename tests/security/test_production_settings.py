@@ -101,6 +101,10 @@ HEADERS_SCRIPT = textwrap.dedent(
             name: backend["LOCATION"] for name, backend in settings.WAGTAILFRONTENDCACHE.items()
         },
         "csp_img": settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"],
+        "database": {
+            name: settings.DATABASES["default"][name]
+            for name in ("CONN_MAX_AGE", "CONN_HEALTH_CHECKS")
+        },
     }))
     """
 )
@@ -161,6 +165,19 @@ def test_s3_media_is_a_settings_change():
     assert "https://media.kaunas.example" in report["csp_img"]
     # Credentials are never settings: boto3 reads them from the environment.
     assert "access_key" not in json.dumps(default).lower()
+
+
+@pytest.mark.parametrize(("max_age", "kept"), [(None, 60), ("0", 0), ("300", 300)])
+def test_database_connections_are_kept_and_checked(max_age, kept):
+    env = {"DATABASE_CONN_MAX_AGE": max_age} if max_age is not None else {}
+    # An unset variable, not the one the test run may have.
+    environment_max_age = os.environ.pop("DATABASE_CONN_MAX_AGE", None)
+    try:
+        report = production_report(SETTINGS_ONLY="1", **env)
+    finally:
+        if environment_max_age is not None:
+            os.environ["DATABASE_CONN_MAX_AGE"] = environment_max_age
+    assert report["database"] == {"CONN_MAX_AGE": kept, "CONN_HEALTH_CHECKS": True}
 
 
 def test_collectstatic_writes_hashed_compressed_files(tmp_path):
