@@ -16,7 +16,7 @@ once, as a template; then `generate_articles --count N`), and for every measured
 - the admin's views for editors and translators: page editor, explorer, publish, translation
   editor, Translations report (bench/editor_timing.py);
 - with `--against REV`, every page's req/s through gunicorn beside another commit's, taken
-  in alternation (bench/against.py).
+  in alternation (bench/against.py), and the editors' views' times (bench/editors_against.py).
 
 Results: bench/results/<UTC time>.json and bench/results/latest.json; the table on stdout
 (bench/results/latest.md).
@@ -40,11 +40,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.against import compare  # noqa: E402
+from bench.editors_against import compare_editors  # noqa: E402
 from bench.report import against_table, growth, table  # noqa: E402
 from bench.servers import (  # noqa: E402
     PG,
     PYTHON,
     REDIS,
+    bench_script,
     fetch,
     gunicorn,
     log,
@@ -100,18 +102,6 @@ def build_database(size, rebuild):
     log(f"generated {size} articles per language in {time.monotonic() - started:.0f}s")
     psql(name, "VACUUM ANALYZE")
     return name
-
-
-def bench_script(database, script, *args, env=None):
-    """Run one of bench/*.py on a database; returns the JSON it prints last."""
-    env = {
-        "DATABASE_URL": f"{PG}/{database}",
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        **(env or {}),
-    }
-    # Its errors go to the log: a failed step says why.
-    out = run([PYTHON, f"bench/{script}", *args], env=env, stdout=subprocess.PIPE, text=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def discover_urls(database):
@@ -304,7 +294,10 @@ def bench_size(size, args, database, urls, client):
             )
     log(f"{size}: submitting and syncing {args.translations} articles for translation")
     translation = translation_timings(database, args.translations)
-    against = compare(database, urls, args.against, args) if args.against else None
+    against = against_editors = None
+    if args.against:
+        against = compare(database, urls, args.against, args)
+        against_editors = compare_editors(database, args.against, args.against_rounds)
     return {
         "size": size,
         "urls": urls,
@@ -314,6 +307,7 @@ def bench_size(size, args, database, urls, client):
         "edge_mix": mix,
         "translation": translation,
         "against": against,
+        "against_editors": against_editors,
     }
 
 
@@ -331,8 +325,10 @@ def main():
     parser.add_argument(
         "--translations", type=int, default=1000, help="articles submitted for translation"
     )
-    parser.add_argument("--against", metavar="REV", help="also serve every page from commit REV")
-    parser.add_argument("--against-rounds", type=int, default=3, help="wrk rounds of --against")
+    parser.add_argument(
+        "--against", metavar="REV", help="also serve every page and editor view from commit REV"
+    )
+    parser.add_argument("--against-rounds", type=int, default=3, help="rounds of --against")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",") if size]
     if args.with_100k and 100_000 not in sizes:

@@ -30,6 +30,7 @@ import os
 import statistics
 import sys
 import time
+import traceback
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -133,13 +134,25 @@ def measure(view, url, request, repeat):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="a view that fails is reported with its error and the others measured (another "
+        "commit's code on this checkout's database: bench/editors_against.py)",
+    )
     parser.add_argument("views", nargs="*", help="only these views (default: all)")
     args = parser.parse_args()
-    figures = {
-        view: measure(view, url, request, args.repeat)
-        for view, (url, request) in requests().items()
-        if not args.views or view in args.views
-    }
+    figures = {}
+    for view, (url, request) in requests().items():
+        if args.views and view not in args.views:
+            continue
+        try:
+            figures[view] = measure(view, url, request, args.repeat)
+        except Exception as error:
+            if not args.keep_going:
+                raise
+            traceback.print_exc()  # to the log
+            figures[view] = {"url": url, "error": f"{type(error).__name__}: {error}"[:300]}
     print(json.dumps(figures))
 
 

@@ -140,7 +140,8 @@ def growth(results):
 
 
 def against_table(results):
-    """`--against REV`: each page's req/s through gunicorn on REV and on this checkout."""
+    """`--against REV`: each page's req/s through gunicorn on REV and on this checkout, and
+    each editor view's time on both."""
     lines = []
     for result in results:
         against = result.get("against")
@@ -158,4 +159,38 @@ def against_table(results):
             page = against["pages"][key]
             cells = [f"{page['rps'][name]:,.0f} ({page['ratio'][name]:.2f})" for name in ours]
             lines.append(f"| {label} | {page['rps'][rev]:,.0f} | " + " | ".join(cells) + " |")
+    lines += [
+        editors_against_table(result["against_editors"], result["size"])
+        for result in results
+        if result.get("against_editors")
+    ]
     return "\n".join(lines)
+
+
+def editors_against_table(comparison, size=None):
+    """`--against REV`: each editor view's median ms on REV and on this checkout
+    (bench/editors_against.py), and REV's time over this checkout's."""
+    rev = comparison["rev"]
+    where = f", {size:,} articles per language" if size else ""
+    lines = [
+        f"\n**Editors and translators against {rev}{where}** (Django's test client, Redis "
+        f"cache; median of {comparison['rounds']} alternating rounds' medians of "
+        f"{comparison['repeat']} requests; × = {rev} ms / this ms, 2.00 = twice as fast)\n",
+        f"| view | {rev} SQL | {rev} median ms | this SQL | this median ms | × |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    failures = []
+    for key, label in EDITOR_LABELS:
+        view = comparison["views"].get(key)
+        if not view:
+            continue
+        cells = []
+        for name in comparison["checkouts"]:
+            if name in view["errors"]:
+                cells.append("– | failed")
+                failures.append(f"- {label} failed on {name}: {view['errors'][name]}")
+            else:
+                cells.append(f"{view['queries'][name]} | {view['median_ms'][name]:.1f}")
+        ratio = f"{view['ratio']:.2f}" if "ratio" in view else "–"
+        lines.append(f"| {label} | " + " | ".join(cells) + f" | {ratio} |")
+    return "\n".join(lines + ([""] + failures if failures else [])) + "\n"

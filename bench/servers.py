@@ -1,6 +1,8 @@
-"""The processes the benchmark measures and loads: gunicorn, nginx, wrk (bench/bench.py)."""
+"""The processes the benchmark measures and loads: gunicorn, nginx, wrk, and its own scripts
+(bench/bench.py)."""
 
 import datetime
+import json
 import os
 import re
 import shutil
@@ -28,6 +30,22 @@ def log(message):
 
 def run(command, env=None, cwd=ROOT, **kwargs):
     return subprocess.run(command, check=True, cwd=cwd, env={**os.environ, **(env or {})}, **kwargs)
+
+
+def bench_script(database, script, *args, env=None, root=ROOT):
+    """Run one of bench/*.py on a database; returns the JSON it prints last. ``root``: the
+    checkout it runs from, whose code it imports (another commit's worktree:
+    bench/editors_against.py)."""
+    env = {
+        "DATABASE_URL": f"{PG}/{database}",
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        **(env or {}),
+    }
+    # Its errors go to the log: a failed step says why.
+    out = run(
+        [PYTHON, f"bench/{script}", *args], env=env, cwd=root, stdout=subprocess.PIPE, text=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 @contextmanager
