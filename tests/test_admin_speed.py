@@ -1,12 +1,19 @@
 """What keeps the admin's busiest views fast (bench/run, "Editors and translators"): block
-definitions packed once per process and language, and indexes for the admin's listings."""
+definitions packed once per process and language, icons rendered once per set of arguments,
+and indexes for the admin's listings."""
 
 import pytest
 from django.db import connection
+from django.template import Context, Template
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
 from wagtail.blocks.base import BlockWidget
 from wagtail.users.models import UserProfile
 
+from news.icons import KeptIconNode
 from news.stream_forms import PackedOnceBlockWidget
 
 from .factories import soup
@@ -47,6 +54,83 @@ def test_block_definitions_are_packed_once_per_language(
     # Labels are in the editor's language: the same block, two definitions.
     assert '"Indicator table (Facts & Figures)"' in definitions["en"].pop()
     assert "Facts & Figures" not in definitions["lt"].pop()
+
+
+ICON = Template(
+    "{% load wagtailadmin_tags %}"
+    "{% icon name=name classname=classname title=title wrapped=wrapped %}"
+)
+
+
+def wagtails_icon(name, classname=None, title=None, wrapped=False, autoescape=True):
+    # Wagtail's icon tag fills its template with these (wagtailadmin_tags.icon).
+    context = {"name": name, "classname": classname or "icon", "title": title, "wrapped": wrapped}
+    return Template(
+        ("" if autoescape else "{% autoescape off %}")
+        + "{% include 'wagtailadmin/shared/icon.html' %}"
+        + ("" if autoescape else "{% endautoescape %}")
+    ).render(Context(context, autoescape=autoescape))
+
+
+@pytest.mark.parametrize(
+    ("arguments", "autoescape"),
+    [
+        ({"name": "cog"}, True),
+        ({"name": "cog", "classname": "w-w-4", "wrapped": True}, True),
+        ({"name": "help", "title": "Tom & <Jerry>"}, True),
+        ({"name": "help", "title": "Tom & <Jerry>"}, False),
+        ({"name": "help", "title": mark_safe("<b>bold</b>")}, True),
+    ],
+)
+def test_a_kept_icon_is_the_icon_wagtail_draws(arguments, autoescape, monkeypatch):
+    monkeypatch.setattr(KeptIconNode, "kept", {})
+    context = {"classname": None, "title": None, "wrapped": False, **arguments}
+    first = ICON.render(Context(context, autoescape=autoescape))
+    again = ICON.render(Context(context, autoescape=autoescape))
+    assert first == again == wagtails_icon(**arguments, autoescape=autoescape)
+    assert len(KeptIconNode.kept) == 1
+
+
+def test_kept_icons_differ_by_title_and_language(monkeypatch):
+    monkeypatch.setattr(KeptIconNode, "kept", {})
+    title = gettext_lazy("Settings")
+    drawn = {}
+    for language in ("en", "lt", "en"):
+        with translation.override(language):
+            drawn.setdefault(language, set()).add(
+                ICON.render(Context({"name": "cog", "title": title, "wrapped": False}))
+            )
+    assert drawn["en"] == {
+        render_to_string(
+            "wagtailadmin/shared/icon.html",
+            {"name": "cog", "classname": "icon", "title": "Settings"},
+        )
+    }
+    assert drawn["lt"] != drawn["en"]  # "Nustatymai"
+    assert len(KeptIconNode.kept) == 2
+
+
+def test_the_page_editor_draws_its_icons_from_the_kept_ones(
+    admin_client, article_factory, monkeypatch
+):
+    article = article_factory()
+    url = reverse("wagtailadmin_pages:edit", args=[article.pk])
+    monkeypatch.setattr(KeptIconNode, "kept", {})
+    assert admin_client.get(url).status_code == 200
+    first_seen = dict(KeptIconNode.kept)
+    drawn = []
+    render = KeptIconNode.render
+
+    def counting(node, context):
+        drawn.append(node)
+        return render(node, context)
+
+    monkeypatch.setattr(KeptIconNode, "render", counting)
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    assert len(drawn) > 100  # the editor's panels, rows and buttons
+    assert KeptIconNode.kept == first_seen  # every one of them drawn before
+    assert soup(response).select("svg.icon use[href='#icon-dots-horizontal']")  # row menus
 
 
 def test_the_admin_listings_have_their_indexes():
