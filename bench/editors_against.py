@@ -34,10 +34,10 @@ REPEAT = 10  # timed requests of each view per round and checkout
 SCRIPT = Path("bench") / "editor_timing.py"
 
 
-def compare_editors(database, rev, rounds):
+def compare_editors(database, rev, rounds, views=()):
     """Each editor view's median ms on REV and on this checkout over ``rounds`` alternating
     rounds, its SQL queries, and the ratio of REV's time to this checkout's (2.0: this
-    checkout takes half the time)."""
+    checkout takes half the time). ``views``: only these (editor_timing's names)."""
     with checkout(rev) as other:
         shutil.copy(ROOT / SCRIPT, other / SCRIPT)
         roots = {rev: other, "this": ROOT}
@@ -55,7 +55,7 @@ def compare_editors(database, rev, rounds):
         for number in range(rounds):
             log(f"against {rev}: editors and translators, round {number + 1}/{rounds}")
             for name in order:
-                options = ("--repeat", str(REPEAT), "--keep-going")
+                options = ("--repeat", str(REPEAT), "--keep-going", *views)
                 collected[name].append(
                     bench_script(database, SCRIPT.name, *options, env=envs[name], root=roots[name])
                 )
@@ -93,8 +93,9 @@ def main():
     parser.add_argument("--against", required=True, metavar="REV", help="the commit to compare")
     parser.add_argument("--against-rounds", type=int, default=3, help="alternating rounds")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("views", nargs="*", help="only these views (default: all)")
     args = parser.parse_args()
-    comparison = compare_editors(args.database, args.against, args.against_rounds)
+    comparison = compare_editors(args.database, args.against, args.against_rounds, args.views)
     if args.json:
         args.json.write_text(json.dumps(comparison, indent=2) + "\n")
     print(editors_against_table(comparison))

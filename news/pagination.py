@@ -1,21 +1,71 @@
-"""Pagination of article listings whose cost does not grow with the page number.
+"""Pagination whose cost does not grow with the page number.
 
-`Paginator` fetches page N with ``OFFSET (N - 1) * size``: the database reads and throws
-away every row before it, so the last page of a news index with 100,000 articles reads
-them all. `ListingPaginator` reads the back half of a listing from its other end, in the
-reverse order (an ordered queryset's ``reverse()``), so the last page costs what the first
-does and the deepest offset is half the listing. The count (which every page shows) is kept
-in the cache under a key that changes whenever a page is published, unpublished, moved or
-deleted (news.caching.versions.cached_count), as the API's listing count is.
+Django's `Paginator` fetches page N with ``OFFSET (N - 1) * size``: the database reads and
+throws away every row before it, so the last page of a news index with 100,000 articles
+reads them all. `NearerEndPaginatorMixin` reads the back half of an ordered listing from its
+other end, in the reverse order (an ordered queryset's ``reverse()``), so that the last page
+costs what the first does and the deepest offset is half the listing. It pages the public
+listings (`ListingPaginator`) and the admin's (news.listings.paginator).
+
+`ListingPaginator` keeps the count (which every page shows) in the cache under a key that
+changes whenever a page is published, unpublished, moved or deleted
+(news.caching.versions.cached_count), as the API's listing count is.
 """
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
 from news.caching.versions import cached_count
 
 
-class ListingPaginator(Paginator):
+def rows_from_nearer_end(listing, count, bottom, top, *, keys_first=False):
+    """Rows ``bottom`` to ``top`` (not included) of ``listing``, an ordered queryset of
+    ``count`` rows, read from its nearer end.
+
+    With ``keys_first``, rows to skip are skipped in an index: the page's primary keys are
+    read first, with the listing's filters and order but none of its annotations or
+    prefetches, then the rows of those keys.
+    """
+    from_end = count - top < bottom
+    if from_end:
+        listing, bottom, top = listing.reverse(), count - top, count - bottom
+    if bottom and keys_first:
+        keys = list(listing.prefetch_related(None).values_list("pk", flat=True)[bottom:top])
+        by_key = {row.pk: row for row in listing.filter(pk__in=keys).order_by()}
+        # A row deleted since its key was read is left out.
+        rows = [by_key[key] for key in keys if key in by_key]
+    else:
+        rows = list(listing[bottom:top])
+    return rows[::-1] if from_end else rows
+
+
+class NearerEndPaginatorMixin:
+    """A paginator whose pages are read from the nearer end of the listing."""
+
+    read_keys_first = False  # see rows_from_nearer_end()
+
+    def ordered_listing(self):
+        """The listing in a total order, or None to page it as Django does."""
+        listing = self.object_list
+        return listing if isinstance(listing, QuerySet) and listing.ordered else None
+
+    def page(self, number):
+        number = self.validate_number(number)
+        listing = self.ordered_listing()
+        if listing is None or not self.count:
+            return super().page(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        rows = rows_from_nearer_end(
+            listing, self.count, bottom, top, keys_first=self.read_keys_first
+        )
+        return self._get_page(rows, number, self)
+
+
+class ListingPaginator(NearerEndPaginatorMixin, Paginator):
     def __init__(self, object_list, per_page, *, count_key=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.count_key = count_key
@@ -26,15 +76,3 @@ class ListingPaginator(Paginator):
         if not self.count_key:
             return paginator.count
         return cached_count(self.count_key, lambda: paginator.count)
-
-    def page(self, number):
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = min(bottom + self.per_page, self.count)
-        ordered = getattr(self.object_list, "ordered", False)
-        if not ordered or bottom <= self.count // 2:
-            return super().page(number)
-        # From the other end: rows count-top .. count-bottom of the reversed order.
-        items = list(self.object_list.reverse()[self.count - top : self.count - bottom])
-        items.reverse()
-        return self._get_page(items, number, self)
