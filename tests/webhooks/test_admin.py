@@ -1,6 +1,8 @@
 """The webhook admin through Django's test client: endpoints (Settings → Webhooks), the
 URL rules of their form, the delivery log, "send again" and "send test event"."""
 
+from urllib.parse import parse_qs
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
@@ -8,6 +10,7 @@ from wagtail.users.models import UserProfile
 
 from news.webhooks.models import WebhookDelivery, WebhookEndpoint
 
+from ..factories import soup
 from .conftest import SECRET
 
 Status = WebhookDelivery.Status
@@ -107,6 +110,26 @@ def test_the_log_shows_attempts_and_sends_again(
     assert [r.headers["Webhook-Id"] for r in receiver.requests] == [str(delivery.delivery_id)] * 2
     endpoint.refresh_from_db()
     assert endpoint.failing_since is None
+
+
+def test_the_logs_next_page_keeps_its_filters(admin_client_, endpoint):
+    WebhookDelivery.objects.bulk_create(
+        WebhookDelivery(endpoint=endpoint, event="test", payload={}, status=status)
+        for status in [Status.FAILED] * 55 + [Status.DELIVERED] * 10
+    )
+    filters = {"status": Status.FAILED, "endpoint": endpoint.pk}
+    first = soup(admin_client_.get(reverse("webhooks_delivery_log"), filters))
+    assert len(first.select("tr[data-delivery]")) == 50
+    next_link = first.select_one(".news-pager a[rel=next]")["href"]
+    assert parse_qs(next_link.removeprefix("?")) == {
+        "status": [Status.FAILED],
+        "endpoint": [str(endpoint.pk)],
+        "p": ["2"],
+    }
+
+    second = soup(admin_client_.get(reverse("webhooks_delivery_log") + next_link))
+    assert len(second.select("tr[data-delivery]")) == 5  # the failed ones only
+    assert second.select_one(".news-pager a[rel=prev]")["href"].endswith("p=1")
 
 
 def test_bad_input_to_the_log_is_not_an_error(admin_client_, endpoint):
