@@ -50,6 +50,20 @@ class PublishRevisionInMemory(PublishPageRevisionAction):
         self.log_action = True
         self.previous_revision = None
 
+    def _publish_revision(self, revision, object, *args, **kwargs):  # noqa: A002 - Wagtail's name
+        # The page was cleaned as its revision was saved, a moment before in the same
+        # transaction, and the publish changes only its publishing fields: the publish's
+        # save would clean it again, looking up each of its foreign keys once more.
+        object.full_clean = _already_cleaned
+        try:
+            return super()._publish_revision(revision, object, *args, **kwargs)
+        finally:
+            del object.full_clean
+
+
+def _already_cleaned(*args, **kwargs):
+    """A cleaned page's ``full_clean`` while it is published (see above)."""
+
 
 def translated_page(translation, original=None):
     """``(original, target)``: the source page, and the existing target page of
@@ -100,7 +114,7 @@ def publish_target(translation, user=None, original=None):
                 target.get_parent(), slugify(target.slug), ignore_page_id=target.id
             )
             # Cleaned before anything is written (the revision keeps the title, which
-            # PostgreSQL would refuse past its length), and again by the publish's save.
+            # PostgreSQL would refuse past its length), once.
             revision = target.save_revision(user=user)
             PublishRevisionInMemory(revision, target, user=user).execute(
                 skip_permission_checks=True

@@ -95,3 +95,24 @@ def test_a_translation_that_fails_validation_is_not_published_and_its_field_flag
     # The translator sees which text to fix, as wagtail-localize flags it.
     title.refresh_from_db()
     assert title.has_error and "255" in title.field_error
+
+
+def test_a_synced_translation_is_cleaned_once(article, newsroom, users, monkeypatch):
+    translation = translate_completely(article, newsroom.en)
+    translation.save_target(publish=True)
+    english_id = _english(article, newsroom).pk
+    cleaned = []
+    full_clean = ArticlePage.full_clean
+
+    def counting(page, *args, **kwargs):
+        cleaned.append(page.pk)
+        return full_clean(page, *args, **kwargs)
+
+    monkeypatch.setattr(ArticlePage, "full_clean", counting)
+    result = _change_and_sync(article, translation, users[EDITORS], publish_incomplete=True)
+
+    assert result.published == [translation]
+    # As its revision is saved; not again by the publish's save.
+    assert cleaned.count(english_id) == 1
+    live = _english(article, newsroom)
+    assert live.live and live.live_revision_id == live.latest_revision_id
