@@ -10,13 +10,11 @@ those lookups; an unregistered action is still refused.
 
 from wagtail.models import BaseLogEntry
 
-
-def _foreign_keys(model):
-    return [field.name for field in model._meta.concrete_fields if field.many_to_one]
+from news.validation import clean_without_lookups
 
 
 def _save_validated(entry, *args, **kwargs):
-    entry.full_clean(exclude=_foreign_keys(type(entry)))
+    clean_without_lookups(entry)
     return super(BaseLogEntry, entry).save(*args, **kwargs)
 
 

@@ -9,15 +9,19 @@ article's submission for each topic), its translation overwritten from its sourc
 time, a stopped one restarted. A related object that has a translation into every target
 locale is left to it: the topic's own sync keeps it current, and the Translations report
 shows where it stands (``news.translation.topic_status``). One that has not is submitted as
-before. The object submitted itself always is.
+before. The object submitted itself always is, in one transaction, its pages' index updates
+enqueued once each (``news.queue.backends.index_updates_once``).
 
 ``take_over()`` (the app's ``ready()``) puts it in wagtail-localize's operations, which
 every door goes through: the admin's submit view, ``translate_object`` and
 ``translate_page_subtree``; the queue's subtree job uses it directly.
 """
 
+from django.db import transaction
 from wagtail_localize import operations
 from wagtail_localize.models import Translation
+
+from news.queue.backends import index_updates_once
 
 
 class TranslationCreator(operations.TranslationCreator):
@@ -25,7 +29,10 @@ class TranslationCreator(operations.TranslationCreator):
         # wagtail-localize submits related objects one level deep, without their own.
         if not include_related_objects and self.translated_everywhere(instance):
             return
-        super().create_translations(instance, include_related_objects)
+        # A submission saves each new page more than once, and its related objects with it:
+        # their index updates enqueued once, when the submission commits.
+        with transaction.atomic(), index_updates_once():
+            super().create_translations(instance, include_related_objects)
 
     def translated_everywhere(self, instance):
         wanted = {locale.pk for locale in self.target_locales} - {instance.locale_id}

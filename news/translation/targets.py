@@ -36,6 +36,8 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.segments.ingest import ingest_segments
 
+from news.validation import clean_without_lookups
+
 
 class PublishRevisionInMemory(PublishPageRevisionAction):
     """Wagtail's publish of a page revision, given the page the revision was just saved
@@ -51,7 +53,7 @@ class PublishRevisionInMemory(PublishPageRevisionAction):
         self.previous_revision = None
 
     def _publish_revision(self, revision, object, *args, **kwargs):  # noqa: A002 - Wagtail's name
-        # The page was cleaned as its revision was saved, a moment before in the same
+        # The page was cleaned before its revision was saved, a moment before in the same
         # transaction, and the publish changes only its publishing fields: the publish's
         # save would clean it again, looking up each of its foreign keys once more.
         object.full_clean = _already_cleaned
@@ -114,8 +116,10 @@ def publish_target(translation, user=None, original=None):
                 target.get_parent(), slugify(target.slug), ignore_page_id=target.id
             )
             # Cleaned before anything is written (the revision keeps the title, which
-            # PostgreSQL would refuse past its length), once.
-            revision = target.save_revision(user=user)
+            # PostgreSQL would refuse past its length), once; its foreign keys are the
+            # target's own, as read, and the source's synchronised ones (news.validation).
+            clean_without_lookups(target)
+            revision = target.save_revision(user=user, clean=False)
             PublishRevisionInMemory(revision, target, user=user).execute(
                 skip_permission_checks=True
             )

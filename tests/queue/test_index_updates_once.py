@@ -3,8 +3,9 @@
 import pytest
 from django.db import transaction
 from django_tasks_db.models import DBTaskResult
-from wagtail.models import ReferenceIndex
+from wagtail.models import Locale, ReferenceIndex
 from wagtail.tasks import update_reference_index_task
+from wagtail_localize.operations import translate_object
 
 from news.models import ArticlePageTopic
 from news.queue.backends import index_updates_once
@@ -92,3 +93,18 @@ def test_a_task_lost_with_a_rolled_back_savepoint_is_written_again(queue, articl
 def test_outside_a_transaction_it_refuses(queue):
     with pytest.raises(RuntimeError, match="needs a transaction"), index_updates_once():
         pass
+
+
+@pytest.mark.django_db
+def test_a_submission_enqueues_each_new_pages_index_updates_once(queue, article):
+    english = Locale.objects.get(language_code="en")
+    DBTaskResult.objects.all().delete()
+    translate_object(article, [english])  # wagtail-localize's operation, as every door
+
+    translated = article.get_translation(english)
+    for page in (article, translated):
+        assert tasks_for(page, REFERENCE_INDEX).count() <= 1, page
+        assert tasks_for(page, SEARCH_INDEX).count() <= 1, page
+    # The new page is saved more than once (created, its draft, its revision): indexed once.
+    assert tasks_for(translated, SEARCH_INDEX).count() == 1
+    assert DBTaskResult.objects.count() <= 4
