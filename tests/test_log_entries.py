@@ -32,4 +32,3 @@ def test_an_unregistered_action_is_still_refused(article_factory):
     with pytest.raises(ValidationError, match="has not been registered"):
         PageLogEntry.objects.log_action(article, "news.not_an_action")
     assert not PageLogEntry.objects.filter(action="news.not_an_action").exists()
-
