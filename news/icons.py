@@ -11,6 +11,8 @@ from django.template import Node
 from django.utils.safestring import SafeData
 from wagtail.admin.templatetags import wagtailadmin_tags
 
+from news.caching.process import kept
+
 # Distinct icons seen: bounded by the admin's templates, except for titles taken from
 # content; past this many the kept markup starts again from nothing.
 KEPT_ICONS_LIMIT = 4096
@@ -34,13 +36,7 @@ class KeptIconNode(Node):
             tuple(map(_argument_key, args)),
             tuple(sorted((name, _argument_key(value)) for name, value in kwargs.items())),
         )
-        markup = self.kept.get(key)
-        if markup is None:
-            markup = self.node.render(context)
-            if len(self.kept) >= KEPT_ICONS_LIMIT:
-                self.kept.clear()
-            self.kept[key] = markup
-        return markup
+        return kept(self.kept, key, lambda: self.node.render(context), KEPT_ICONS_LIMIT)
 
 
 def register():

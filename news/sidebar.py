@@ -13,6 +13,8 @@ from django.utils.functional import Promise
 from wagtail.admin.telepath import JSContext
 from wagtail.admin.templatetags import wagtailadmin_tags
 
+from news.caching.process import kept
+
 # Menus kept: one per set of permissions, language and user name seen; past this many the
 # kept ones start again from nothing.
 KEPT_MENUS_LIMIT = 512
@@ -45,13 +47,9 @@ class KeptPackingJSContext(JSContext):
             key = packing_key(obj)
         except NotKeyable:
             return super().pack(obj)
-        packed = self.kept.get(key)
-        if packed is None:
-            packed = super().pack(obj)
-            if len(self.kept) >= KEPT_MENUS_LIMIT:
-                self.kept.clear()
-            self.kept[key] = packed
-        return packed
+        return kept(
+            self.kept, key, lambda: super(KeptPackingJSContext, self).pack(obj), KEPT_MENUS_LIMIT
+        )
 
 
 def register():

@@ -13,6 +13,11 @@ from wagtail.admin.forms.models import register_form_field_override
 from wagtail.blocks.base import BlockField, BlockWidget
 from wagtail.fields import StreamField
 
+from news.caching.process import kept
+
+# Block definitions kept: a StreamField's blocks in each language (a handful).
+KEPT_DEFINITIONS_LIMIT = 256
+
 
 class PackedOnceBlockWidget(BlockWidget):
     # (id of the block, language) -> (the block, kept so that its id is not reused; the
@@ -20,11 +25,14 @@ class PackedOnceBlockWidget(BlockWidget):
     packed = {}
 
     def _build_block_json(self):
+        def pack():
+            super(PackedOnceBlockWidget, self)._build_block_json()
+            return self.block_def, self._js_context, self._block_json
+
         key = (id(self.block_def), get_language())
-        if key not in self.packed:
-            super()._build_block_json()
-            self.packed[key] = (self.block_def, self._js_context, self._block_json)
-        _block, self._js_context, self._block_json = self.packed[key]
+        _block, self._js_context, self._block_json = kept(
+            self.packed, key, pack, KEPT_DEFINITIONS_LIMIT
+        )
 
 
 class PackedOnceBlockField(BlockField):
