@@ -85,3 +85,11 @@ def test_the_translation_status_of_a_page_is_read_through_it(article_factory, mo
     statuses = statuses_of(article)
     assert len(read) == 1
     assert [status.locale.language_code for status in statuses] == ["lt", "en"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's JIT")
+def test_postgresql_does_not_compile_the_sites_queries_to_machine_code():
+    # cms/settings/base.py: the Translations report's count spent longer compiling than running.
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)

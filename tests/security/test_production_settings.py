@@ -29,10 +29,12 @@ def run(args, env=None, **kwargs):
         )
     }
     environment.update(
-        DJANGO_SETTINGS_MODULE="cms.settings.production",
-        # Nothing here touches a database; never the one other tests are using.
-        DATABASE_URL="sqlite:///:memory:",
-        **(env or {}),
+        {
+            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+            # Nothing here touches a database; never the one other tests are using.
+            "DATABASE_URL": "sqlite:///:memory:",
+            **(env or {}),
+        }
     )
     return subprocess.run(
         [sys.executable, *args],
@@ -105,6 +107,7 @@ HEADERS_SCRIPT = textwrap.dedent(
             name: settings.DATABASES["default"][name]
             for name in ("CONN_MAX_AGE", "CONN_HEALTH_CHECKS")
         },
+        "database_options": settings.DATABASES["default"].get("OPTIONS", {}),
     }))
     """
 )
@@ -178,6 +181,21 @@ def test_database_connections_are_kept_and_checked(max_age, kept):
         if environment_max_age is not None:
             os.environ["DATABASE_CONN_MAX_AGE"] = environment_max_age
     assert report["database"] == {"CONN_MAX_AGE": kept, "CONN_HEALTH_CHECKS": True}
+
+
+@pytest.mark.parametrize(
+    ("url_options", "options"),
+    [
+        ("", "-c jit=off"),
+        ("?options=-c%20statement_timeout%3D5000", "-c statement_timeout=5000 -c jit=off"),
+        ("?options=-c%20jit%3Don", "-c jit=on"),
+    ],
+)
+def test_postgresql_connections_do_not_compile_queries(url_options, options):
+    # Settings only: no connection is made to this database.
+    url = f"postgres://kaunas@db.kaunas.example:5432/kaunas{url_options}"
+    report = production_report(SETTINGS_ONLY="1", DATABASE_URL=url)
+    assert report["database_options"] == {"options": options}
 
 
 def test_collectstatic_writes_hashed_compressed_files(tmp_path):
