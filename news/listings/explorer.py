@@ -8,7 +8,9 @@ it exact because the tree depends on it (a new child's path follows the last one
 and Wagtail's creates, moves, copies, aliases and deletes all go through treebeard; a publish
 corrects the stale one wagtail-localize's subtree translation leaves (wagtail-localize #773,
 ``news.translation.signals``), and ``manage.py fixtree`` reports any page where it is off.
-Otherwise the listing is counted as Wagtail counts it. Either way its page is read through an
+Such a listing is not joined with every page the user may explore either (Wagtail's filter,
+which a page in the middle of the listing paid for every page of the site). Otherwise the
+listing is counted and filtered as Wagtail does it. Either way its page is read through an
 index (``IndexedPaginator``), and so are the choices of its "Owner" and "Edited by" filters
 (``ExplorerFilterSet``).
 
@@ -19,6 +21,7 @@ replace): every other page view stays Wagtail's own.
 
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef
+from django.utils.functional import cached_property
 from wagtail.admin.views.pages.listing import ExplorableIndexView, GenericPageFilterSet
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, PageLogEntry
@@ -54,16 +57,30 @@ class ExplorerView(ExplorableIndexView):
     def get_paginator(self, queryset, per_page, **kwargs):
         return super().get_paginator(queryset, per_page, count=self.children_count(), **kwargs)
 
-    def children_count(self):
-        """The parent's ``numchild`` when the listing is all its children; else None (counted).
+    @cached_property
+    def lists_every_child(self):
+        """Whether the listing is all the parent's children: no search, no filter, and a user
+        who may explore every page below it.
 
         Besides the user's permissions, the explorer's queryset is filtered only by
         ``construct_explorer_page_queryset`` hooks, whose one filter is ``hide_unseen_drafts``
         (tests/translation/test_explorer_count.py keeps it so).
         """
-        if self.is_searching or self.is_filtering or not sees_every_page_below(self.permissions):
-            return None
-        return self.parent_page.numchild
+        return not (self.is_searching or self.is_filtering) and sees_every_page_below(
+            self.permissions
+        )
+
+    def children_count(self):
+        """The parent's ``numchild`` when the listing is all its children; else None (counted)."""
+        return self.parent_page.numchild if self.lists_every_child else None
+
+    def get_base_queryset(self):
+        """Wagtail's, without keeping to the pages the user may explore when that is all of
+        them: the filter joined every child with every page of the site (200,000 at 100,000
+        articles a language), which a page in the middle of the listing paid in full."""
+        if not self.lists_every_child:
+            return super().get_base_queryset()
+        return self.annotate_queryset(self.model._default_manager.child_of(self.parent_page))
 
 
 class NewsroomPageViewSet(PageViewSet):

@@ -112,6 +112,26 @@ def test_every_english_article_for_a_translator(archive, newsroom, translator_cl
     assert_every_child_listed(translator_client, newsroom.news_en)
 
 
+def listing_filter(client, index, **query):
+    """The SQL of the WHERE clause of the explorer's listing of ``index``."""
+    listing = explore(client, index, **query).context["paginator"].object_list
+    sql, _params = listing.query.get_compiler(using="default").compile(listing.query.where)
+    return sql
+
+
+def test_every_child_is_not_joined_with_every_page_one_may_explore(
+    archive, newsroom, superuser_client, editor_client, contributor
+):
+    # Wagtail keeps to the pages one may explore with a subquery over the whole site.
+    for client in (superuser_client, editor_client):
+        assert "IN (SELECT" not in listing_filter(client, newsroom.news_lt)
+        filtered = listing_filter(client, newsroom.news_lt, has_child_pages="false")
+        assert "IN (SELECT" in filtered
+    contributor_client = Client()
+    contributor_client.force_login(contributor)
+    assert "IN (SELECT" in listing_filter(contributor_client, newsroom.news_lt)
+
+
 def test_the_count_is_the_index_numchild_without_counting(archive, newsroom, editor_client):
     with CaptureQueriesContext(connection) as captured:
         response = explore(editor_client, newsroom.news_lt, p=3)
