@@ -31,7 +31,7 @@ from .pagination import ListingPaginator
 from .preview.mixins import HeadlessPreviewMixin
 from .renditions import get_rendition
 from .search.models import ArticleSearchEntry  # noqa: F401 - the site search's index
-from .topics.models import ArticlePageTopic, Topic, topic_links_prefetch  # noqa: F401 - re-exported
+from .topics.models import ArticlePageTopic, Topic, topic_keys, topic_links_prefetch  # noqa: F401
 from .translation.panels import TranslationStatusPanel
 from .translation.permissions import NewsroomPermissions
 from .wordpress.models import WordPressAuthor, WordPressItem  # noqa: F401 - the importer's records
@@ -311,8 +311,8 @@ class ArticlePage(HeadlessPreviewMixin, NewsroomPermissions, Page):
         object segments), but keeps the source's topic where none exists yet, and a page
         copied for translation keeps them all: Lithuanian topics on an English page. Here each
         becomes its translation, or is left out while there is none or it is still being
-        translated (``Topic.objects.readable()``; the next sync brings it back). Two queries,
-        none when saved again with the links it localized.
+        translated (``Topic.objects.readable()``; the next sync brings it back). Two queries
+        (one when the links hold their topics, as a sync's do), none when saved again.
         """
         links = list(self.topic_links.all())
         if not links or not self.locale_id:
@@ -320,7 +320,7 @@ class ArticlePage(HeadlessPreviewMixin, NewsroomPermissions, Page):
         linked = (self.locale_id, tuple(link.topic_id for link in links))
         if getattr(self, "_localized_topics", None) == linked:
             return  # saved again (its revision, its publish) with the links localized here
-        keys = dict(Topic.objects.filter(pk__in=linked[1]).values_list("pk", "translation_key"))
+        keys = topic_keys(links)
         own = {
             topic.translation_key: topic
             for topic in Topic.objects.readable().filter(

@@ -132,3 +132,16 @@ class ArticlePageTopic(TranslatableMixin, Orderable):
 def topic_links_prefetch():
     """An article's topic links with their topics: one query for any number of articles."""
     return models.Prefetch("topic_links", queryset=ArticlePageTopic.objects.select_related("topic"))
+
+
+def topic_keys(links):
+    """``{topic id: translation key}`` of the links' topics: read for the links that do not
+    hold their topic (a sync's links do: ``news.translation.sources.load_relations``)."""
+    keys = {
+        link.topic_id: link.topic.translation_key
+        for link in links
+        if ArticlePageTopic.topic.is_cached(link)
+    }
+    if unread := [link.topic_id for link in links if link.topic_id not in keys]:
+        keys.update(Topic.objects.filter(pk__in=unread).values_list("pk", "translation_key"))
+    return keys

@@ -13,9 +13,11 @@ class TranslationConfig(AppConfig):
         from wagtail_localize.models import StringTranslation
 
         from . import (
+            content_types,
             creator,
             lengths,
             machine,
+            related_objects,
             segment_queries,
             signals,  # noqa: F401  (its receivers connect on import)
             sources,
@@ -27,6 +29,8 @@ class TranslationConfig(AppConfig):
         # machine translation still needs review (news.translation.review).
         StringTranslation.get_comment = review_comment
         segment_queries.take_over()
+        content_types.take_over()
+        related_objects.take_over()
         sources.take_over()
         machine.take_over()
         creator.take_over()

@@ -78,7 +78,15 @@ def apply_machine_translation(translation_id, user, machine_translator):
     translation = get_object_or_404(
         Translation.objects.select_related("source__locale", "target_locale"), id=translation_id
     )
-    if user is not None and not user_can_edit_instance(user, translation.get_target_instance()):
+    return machine_translate(translation, user, machine_translator)
+
+
+def machine_translate(translation, user, machine_translator, target=None):
+    """``apply_machine_translation`` of a translation in hand (a sync's), ``target`` its
+    target page when already loaded."""
+    if user is not None and not user_can_edit_instance(
+        user, target or translation.get_target_instance()
+    ):
         raise PermissionDenied
     source_locale, target_locale = translation.source.locale, translation.target_locale
     if not machine_translator.can_translate(source_locale, target_locale):

@@ -137,8 +137,11 @@ def _follow(translation, parent_before, parent_after):
 @receiver(page_published)
 def correct_numchild(sender, instance, **kwargs):
     actual = Page.objects.filter(path__startswith=instance.path, depth=instance.depth + 1).count()
-    instance.numchild = actual
-    Page.objects.filter(pk=instance.pk).exclude(numchild=actual).update(numchild=actual)
+    # The publish has just saved the page with the count it holds: its row changes only
+    # when that count is wrong.
+    if instance.numchild != actual:
+        instance.numchild = actual
+        Page.objects.filter(pk=instance.pk).update(numchild=actual)
 
 
 @receiver(post_delete)

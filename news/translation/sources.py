@@ -22,13 +22,15 @@ A string segment added to a source that has translations is filled from translat
 as the signal does for the library's (``news.translation.signals``).
 """
 
+import functools
 import json
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import prefetch_related_objects
+from django.db.models.signals import post_migrate
 from django.utils import timezone
 from modelcluster.models import (
     ClusterableModel,
@@ -36,6 +38,7 @@ from modelcluster.models import (
     get_serializable_data_for_fields,
 )
 from wagtail.models import Page, TranslatableMixin
+from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import (
     OverridableSegment,
     RelatedObjectSegment,
@@ -114,9 +117,22 @@ def _source_fields(instance, content_json):
     return {
         "object_repr": str(instance)[:200],
         "content_json": content_json,
-        "schema_version": get_schema_version(instance._meta.app_label),
+        "schema_version": schema_version(instance._meta.app_label),
         "last_updated_at": timezone.now(),
     }
+
+
+@functools.cache
+def schema_version(app_label):
+    """wagtail-localize's ``get_schema_version`` (the app's last applied migration), read once
+    per process rather than at every source saved: it changes only when migrations run,
+    and then it is forgotten (``forget_schema_versions``, on ``post_migrate``). A process
+    running while another one migrates keeps the version of the code it runs."""
+    return get_schema_version(app_label)
+
+
+def forget_schema_versions(**kwargs):
+    schema_version.cache_clear()
 
 
 def _save_source(source, instance, content_json):
@@ -155,9 +171,10 @@ def _content_json(instance):
     return json.dumps(get_serializable_data_for_fields(instance), cls=DjangoJSONEncoder)
 
 
-def write_segments(source, instance, created=False):
+def write_segments(source, instance, created=False, translations=None):
     """The source's segments as extracted from ``instance``; stale ones deleted (none are
-    stored yet when it was just ``created``)."""
+    stored yet when it was just ``created``). New string segments are filled from memory
+    for each of the source's enabled ``translations`` (read when not given)."""
     values = extract_segments(instance)
     contexts = _contexts(source.object_id, instance, dict.fromkeys(v.path for v in values))
     strings = _strings(source.locale_id, [v for v in values if isinstance(v, StringSegmentValue)])
@@ -192,7 +209,9 @@ def write_segments(source, instance, created=False):
         model.objects.bulk_create(new)
         if model is StringSegment and new and not created:
             added = StringSegment.objects.filter(pk__in=[segment.pk for segment in new])
-            for translation in Translation.objects.filter(source=source, enabled=True):
+            if translations is None:
+                translations = Translation.objects.filter(source=source, enabled=True)
+            for translation in translations:
                 fill_from_memory(translation, segments=added)
 
 
@@ -301,15 +320,37 @@ def refresh_segments(source):
 
 
 @transaction.atomic
-def update_from_db(source):
+def update_from_db(source, translations=None):
     """``TranslationSource.update_from_db`` (every sync): the source stored from its instance,
     and the segments extracted from that instance, not from a copy rebuilt from the JSON just
     stored (30 ms of an article's sync, for the same data). Returns that instance, which
-    a sync builds its translations from (news.translation.targets)."""
-    instance = source.get_source_instance()
+    a sync builds its translations from (news.translation.targets).
+
+    The instance's child relations (an article's authors, topics, related articles,
+    comments) are read once, into memory: its JSON, its segments and its translations'
+    synchronised fields read them each once more otherwise. ``translations``: the source's
+    enabled translations, when the caller holds them (``write_segments``)."""
+    instance = source_instance(source)
+    if isinstance(instance, ClusterableModel):
+        load_relations([instance])
     _save_source(source, instance, _content_json(instance))
-    write_segments(source, instance)
+    write_segments(source, instance, translations=translations)
     return instance
+
+
+def source_instance(source):
+    """``source.get_source_instance()``, with the objects its translatable foreign keys name
+    (an article's hero image) read in the same query: extracting its segments reads each
+    of them otherwise."""
+    model = source.specific_content_type.model_class()
+    related = [
+        field.field_name
+        for field in get_translatable_fields(model)
+        if isinstance(field.get_field(model), models.ForeignKey)
+    ]
+    return model._base_manager.select_related(*related).get(
+        translation_key=source.object_id, locale_id=source.locale_id
+    )
 
 
 def take_over():
@@ -317,3 +358,4 @@ def take_over():
     TranslationSource.update_or_create_from_instance = staticmethod(update_or_create_source)
     TranslationSource.refresh_segments = refresh_segments
     TranslationSource.update_from_db = update_from_db
+    post_migrate.connect(forget_schema_versions, dispatch_uid="forget_schema_versions")

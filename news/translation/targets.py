@@ -38,6 +38,8 @@ from wagtail_localize.segments.ingest import ingest_segments
 
 from news.validation import clean_without_lookups
 
+from .related_objects import editions_read_together
+
 
 class PublishRevisionInMemory(PublishPageRevisionAction):
     """Wagtail's publish of a page revision, given the page the revision was just saved
@@ -67,33 +69,44 @@ def _already_cleaned(*args, **kwargs):
     """A cleaned page's ``full_clean`` while it is published (see above)."""
 
 
-def translated_page(translation, original=None):
-    """``(original, target)``: the source page, and the existing target page of
-    ``translation`` with the translations made so far (the source text where there is none),
-    unsaved, as wagtail-localize's ``get_ephemeral_translated_instance`` builds it (from
-    ``original`` when given). None when the target is not a page of its own (not created
-    yet, an alias)."""
-    source = translation.source
+def target_page(translation):
+    """The existing target page of ``translation``, as stored; None when the target is not a
+    page of its own (not created yet, an alias)."""
     try:
-        target = source.get_translated_instance(translation.target_locale)
+        target = translation.source.get_translated_instance(translation.target_locale)
     except ObjectDoesNotExist:
         return None
     if not isinstance(target, Page) or target.alias_of_id:
         return None
+    target.locale = translation.target_locale  # the locale it was read in, not read again
+    return target
+
+
+def translated_page(translation, original=None, target=None):
+    """``(original, target)``: the source page, and the existing target page of
+    ``translation`` with the translations made so far (the source text where there is none),
+    unsaved, as wagtail-localize's ``get_ephemeral_translated_instance`` builds it (from
+    ``original`` and ``target`` as stored when given). None when the target is not a page of
+    its own (``target_page``)."""
+    target = target or target_page(translation)
+    if target is None:
+        return None
+    source = translation.source
     original = original or source.as_instance()
     copy_synchronised_fields(original, target)
-    segments = source._get_segments_for_translation(translation.target_locale, fallback=True)
-    ingest_segments(original, target, source.locale, translation.target_locale, segments)
+    with editions_read_together(source, translation.target_locale):
+        segments = source._get_segments_for_translation(translation.target_locale, fallback=True)
+        ingest_segments(original, target, source.locale, translation.target_locale, segments)
     return original, target
 
 
-def save_draft(translation, user=None, original=None):
+def save_draft(translation, user=None, original=None, target=None):
     """A draft revision of the target page with the translations made so far.
 
     Missing segments show their source text in the draft (which only the admin sees); the
     page row, and so the live page, stays as last published. None where there is no page
     with drafts (an alias mirrors its source)."""
-    pages = translated_page(translation, original)
+    pages = translated_page(translation, original, target)
     if pages is None:
         return None
     original, target = pages
@@ -102,10 +115,10 @@ def save_draft(translation, user=None, original=None):
     return revision
 
 
-def publish_target(translation, user=None, original=None):
+def publish_target(translation, user=None, original=None, target=None):
     """Publish the target of ``translation`` as its translations stand (the source text
     where there is none): ``Translation.save_target(publish=True)`` with one page save."""
-    pages = translated_page(translation, original)
+    pages = translated_page(translation, original, target)
     if pages is None:
         translation.save_target(user=user, publish=True)
         return

@@ -26,9 +26,9 @@ from wagtail_localize.segments.extract import extract_segments
 from news.models import Topic
 from news.queue.backends import index_updates_once
 
-from .machine import apply_machine_translation
+from .machine import machine_translate
 from .review import unreviewed_count
-from .targets import publish_target, save_draft
+from .targets import publish_target, save_draft, target_page
 
 
 class IncompleteTranslationError(Exception):
@@ -82,14 +82,15 @@ def blocking_counts(translation):
     return untranslated_count(translation), unreviewed_count(translation)
 
 
-def publish_translation(translation, user=None, allow_incomplete=False, original=None):
+def publish_translation(translation, user=None, allow_incomplete=False, original=None, target=None):
     """Publish the target of ``translation``; refuse while segments are untranslated or
-    machine translated without review. ``original``: the source page as just stored."""
+    machine translated without review. ``original``: the source page as just stored;
+    ``target``: the target page as stored."""
     if not allow_incomplete:
         missing, unreviewed = blocking_counts(translation)
         if missing or unreviewed:
             raise IncompleteTranslationError(translation, missing, unreviewed)
-    publish_target(translation, user=user, original=original)
+    publish_target(translation, user=user, original=original, target=target)
 
 
 @dataclass
@@ -115,30 +116,37 @@ def sync_translations(
 
 def _sync(source, user, publish, publish_incomplete, machine_translator):
     # New and changed segments start untranslated (or from memory).
-    source_page = source.update_from_db()
-    result = SyncResult()
     translations = list(source.translations.filter(enabled=True).select_related("target_locale"))
+    source_page = source.update_from_db(translations)
+    result = SyncResult()
     for number, translation in enumerate(translations):
         # Saving a translation consumes the source page it is built from (targets.py): the
         # first is built from the page just stored, any other from a copy of its JSON.
         original = source_page if number == 0 else None
+        # Read once for the machine translation's permission check and the save: the
+        # machine's only write to its row (its draft title) is the title the save sets.
+        target = target_page(translation)
         if machine_translator is not None and machine_translator.can_translate(
             source.locale, translation.target_locale
         ):
-            apply_machine_translation(translation.id, user, machine_translator)
+            machine_translate(translation, user, machine_translator, target)
         # Counted only where they decide: an editor publishing anyway does not need them.
         counts = None if publish and publish_incomplete else blocking_counts(translation)
         if publish and (counts is None or not any(counts)):
             try:
                 publish_translation(
-                    translation, user=user, allow_incomplete=True, original=original
+                    translation,
+                    user=user,
+                    allow_incomplete=True,
+                    original=original,
+                    target=target,
                 )
             except ValidationError as error:
                 result.failed.append((translation, error))
             else:
                 result.published.append(translation)
         else:
-            save_draft(translation, user=user, original=original)
+            save_draft(translation, user=user, original=original, target=target)
             result.drafted.append((translation, *counts))
     return result
 

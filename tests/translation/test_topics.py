@@ -5,10 +5,22 @@ counts as untranslated), the snippet's own "Translate" action, and the topics re
 import pytest
 from django.test import Client
 from django.urls import reverse
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import (
+    RelatedObjectSegment,
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 from wagtail_localize.operations import translate_object
+from wagtail_localize.segments import RelatedObjectSegmentValue
 
 from news.models import ArticlePage, ArticlePageTopic, Topic
+from news.translation.related_objects import (
+    LIBRARY_GET_INSTANCE,
+    LIBRARY_HAS_TRANSLATION,
+    editions_read_together,
+)
 from news.translation.workflow import (
     IncompleteTranslationError,
     publish_translation,
@@ -197,3 +209,33 @@ def test_submitting_an_article_leaves_its_translated_topics_as_their_translators
         translation_key=filed["sport"].translation_key, locale=newsroom.en
     ).exists()
     assert english_topics(article, newsroom) == [("education for all ages", "en")]
+
+
+def test_editions_read_together_answer_as_the_library_does(
+    article, newsroom, filed, django_assert_num_queries
+):
+    source, _ = TranslationSource.get_or_create_from_instance(article)  # topics not submitted
+    segments = RelatedObjectSegment.objects.filter(source=source).select_related("object")
+    objects = {segment.object.translation_key: segment.object for segment in segments}
+    education = objects[filed["education"].translation_key]  # translated
+    sport = objects[filed["sport"].translation_key]  # not yet
+    values = {
+        key: RelatedObjectSegmentValue("topic", related.content_type, key)
+        for key, related in objects.items()
+    }
+    english_education = Topic.objects.get(
+        translation_key=education.translation_key, locale=newsroom.en
+    )
+    assert LIBRARY_HAS_TRANSLATION(education, newsroom.en)
+    assert not LIBRARY_HAS_TRANSLATION(sport, newsroom.en)
+    assert LIBRARY_GET_INSTANCE(values[education.pk], newsroom.en) == english_education
+
+    with editions_read_together(source, newsroom.en):
+        with django_assert_num_queries(0):
+            assert education.has_translation(newsroom.en)
+            assert not sport.has_translation(newsroom.en)
+            assert values[education.pk].get_instance(newsroom.en) == english_education
+        # No edition: the library's DoesNotExist; another locale: the library's answer.
+        with pytest.raises(Topic.DoesNotExist):
+            values[sport.pk].get_instance(newsroom.en)
+        assert values[sport.pk].get_instance(newsroom.lt) == filed["sport"]

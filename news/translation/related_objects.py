@@ -1,0 +1,80 @@
+"""The editions of a source's related objects read together (wagtail-localize, taken over).
+
+Building a translated page (``news.translation.targets.translated_page``) asks, for each
+related object segment of its source (an article's topics, its bylines' authors), whether the
+object has an edition in the target locale (``TranslatableObject.has_translation``), and
+then reads that edition to link it (``RelatedObjectSegmentValue.get_instance``): two
+queries an object. Within ``editions_read_together(source, locale)`` both are answered
+from the editions of all the source's related objects, read a query per model (and one for
+which objects they are); outside it, and for any other object or locale, by the library's
+own methods (``LIBRARY_HAS_TRANSLATION``, ``LIBRARY_GET_INSTANCE``). ``take_over()`` (the
+app's ``ready()``) installs them.
+"""
+
+from collections import defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.contrib.contenttypes.models import ContentType
+from wagtail_localize.models import RelatedObjectSegment, TranslatableObject, pk
+from wagtail_localize.segments import RelatedObjectSegmentValue
+
+LIBRARY_HAS_TRANSLATION = TranslatableObject.has_translation
+LIBRARY_GET_INSTANCE = RelatedObjectSegmentValue.get_instance
+
+# (locale id, {(content type id, translation key): edition or None}) while reading together.
+_editions = ContextVar("related_object_editions", default=None)
+
+
+@contextmanager
+def editions_read_together(source, locale):
+    keys = defaultdict(set)
+    for content_type_id, key in RelatedObjectSegment.objects.filter(source=source).values_list(
+        "object__content_type_id", "object_id"
+    ):
+        keys[content_type_id].add(key)
+    editions = {}
+    for content_type_id, translation_keys in keys.items():
+        editions.update(dict.fromkeys((content_type_id, key) for key in translation_keys))
+        # The library reads them through the content type's model, as here.
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        for edition in model._base_manager.filter(
+            translation_key__in=translation_keys, locale_id=pk(locale)
+        ):
+            editions[content_type_id, edition.translation_key] = edition
+    token = _editions.set((pk(locale), editions))
+    try:
+        yield
+    finally:
+        _editions.reset(token)
+
+
+def _read_together(content_type_id, translation_key, locale):
+    """``(known, edition)``: whether the object's edition in ``locale`` was read together,
+    and that edition (None when it has none)."""
+    read = _editions.get()
+    if read is None or read[0] != pk(locale) or (content_type_id, translation_key) not in read[1]:
+        return False, None
+    return True, read[1][content_type_id, translation_key]
+
+
+def has_translation(self, locale):
+    """``TranslatableObject.has_translation``."""
+    known, edition = _read_together(self.content_type_id, self.translation_key, locale)
+    if not known:
+        return LIBRARY_HAS_TRANSLATION(self, locale)
+    return edition is not None
+
+
+def get_instance(self, locale):
+    """``RelatedObjectSegmentValue.get_instance``: with no edition, the library's
+    ``DoesNotExist``."""
+    known, edition = _read_together(self.content_type.pk, self.translation_key, locale)
+    if not known or edition is None:
+        return LIBRARY_GET_INSTANCE(self, locale)
+    return edition
+
+
+def take_over():
+    TranslatableObject.has_translation = has_translation
+    RelatedObjectSegmentValue.get_instance = get_instance
