@@ -117,6 +117,9 @@ if os.environ.get("REDIS_URL"):
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kaunas-news"),
         }
     }
+    # Sessions read from Redis, which every host shares, instead of a query on every admin
+    # request; written through to the database, so a Redis restart signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     # Never a per-process cache (check cms.E001): the listing versions that publishing bumps
     # must reach every gunicorn worker. `migrate` creates the table (cms/migrations/0001).

@@ -108,6 +108,7 @@ HEADERS_SCRIPT = textwrap.dedent(
             for name in ("CONN_MAX_AGE", "CONN_HEALTH_CHECKS")
         },
         "database_options": settings.DATABASES["default"].get("OPTIONS", {}),
+        "session_engine": settings.SESSION_ENGINE,
     }))
     """
 )
@@ -196,6 +197,18 @@ def test_postgresql_connections_do_not_compile_queries(url_options, options):
     url = f"postgres://kaunas@db.kaunas.example:5432/kaunas{url_options}"
     report = production_report(SETTINGS_ONLY="1", DATABASE_URL=url)
     assert report["database_options"] == {"options": options}
+
+
+@pytest.mark.parametrize(
+    ("redis_url", "engine"),
+    [
+        ("redis://cache.kaunas.example:6379/0", "django.contrib.sessions.backends.cached_db"),
+        ("", "django.contrib.sessions.backends.db"),
+    ],
+)
+def test_sessions_are_read_from_redis_when_there_is_one(redis_url, engine):
+    report = production_report(SETTINGS_ONLY="1", REDIS_URL=redis_url)
+    assert report["session_engine"] == engine
 
 
 def test_collectstatic_writes_hashed_compressed_files(tmp_path):
