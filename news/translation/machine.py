@@ -44,17 +44,27 @@ def store_translations(rows):
     if not rows:
         return
     StringTranslation.objects.bulk_create(rows, ignore_conflicts=True)
-    titles = dict(
-        TranslationContext.objects.filter(
-            pk__in={row.context_id for row in rows}, path="title"
-        ).values_list("pk", "object_id")
-    )
+    titles = title_contexts(rows)
     for row in rows:
         # A title too long for the page is left to the publish's validation to report.
         if row.context_id in titles and not row.has_error and len(row.data) <= TITLE_LENGTH:
             Page.objects.filter(
                 translation_key=titles[row.context_id], locale_id=row.locale_id
             ).update(draft_title=row.data)
+
+
+def title_contexts(rows):
+    """``{context id: object id}`` of the rows' contexts that are a title; read for the rows
+    that do not hold their context (a machine translation's do)."""
+    held = {row.context_id: row.context for row in rows if StringTranslation.context.is_cached(row)}
+    titles = {pk: context.object_id for pk, context in held.items() if context.path == "title"}
+    if unread := {row.context_id for row in rows} - held.keys():
+        titles.update(
+            TranslationContext.objects.filter(pk__in=unread, path="title").values_list(
+                "pk", "object_id"
+            )
+        )
+    return titles
 
 
 def untranslated_segments(translation):
@@ -110,7 +120,7 @@ def machine_translate(translation, user, machine_translator, target=None):
                 StringTranslation(
                     translation_of_id=segment.string_id,
                     locale_id=target_locale.pk,
-                    context_id=segment.context_id,
+                    context=segment.context,  # read with it: its path says if it is a title
                     data=result.data,
                     translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
                     tool_name=machine_translator.display_name,

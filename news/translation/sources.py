@@ -320,8 +320,13 @@ def refresh_segments(source):
 
 
 @transaction.atomic
-def update_from_db(source, translations=None):
-    """``TranslationSource.update_from_db`` (every sync): the source stored from its instance,
+def update_from_db(source):
+    """``TranslationSource.update_from_db``: ``update_source`` in a transaction."""
+    return update_source(source)
+
+
+def update_source(source, translations=None):
+    """The source stored from its instance (every sync, in the sync's transaction),
     and the segments extracted from that instance, not from a copy rebuilt from the JSON just
     stored (30 ms of an article's sync, for the same data). Returns that instance, which
     a sync builds its translations from (news.translation.targets).

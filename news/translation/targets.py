@@ -19,9 +19,12 @@ that fails validation is rolled back, and the translations of the fields at faul
 flagged as wagtail-localize flags them.
 """
 
+from functools import partial
+
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
 from django.utils.text import slugify
+from modelcluster.models import ClusterableModel
 from wagtail.actions.base import BaseAction
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.coreutils import find_available_slug
@@ -42,8 +45,8 @@ from .related_objects import editions_read_together
 
 
 class PublishRevisionInMemory(PublishPageRevisionAction):
-    """Wagtail's publish of a page revision, given the page the revision was just saved
-    from rather than reading it back from the revision's JSON."""
+    """Wagtail's publish of a page revision just saved (in the same transaction), given the
+    page it was saved from rather than reading it back from the revision's JSON."""
 
     def __init__(self, revision, page, user=None):
         BaseAction.__init__(self, page, user=user)
@@ -59,14 +62,41 @@ class PublishRevisionInMemory(PublishPageRevisionAction):
         # transaction, and the publish changes only its publishing fields: the publish's
         # save would clean it again, looking up each of its foreign keys once more.
         object.full_clean = _already_cleaned
+        # Nor does the revision need to be compared with the page's others: it is the latest.
+        revision.is_latest_revision = _latest
         try:
             return super()._publish_revision(revision, object, *args, **kwargs)
         finally:
-            del object.full_clean
+            del object.full_clean, revision.is_latest_revision
 
 
 def _already_cleaned(*args, **kwargs):
     """A cleaned page's ``full_clean`` while it is published (see above)."""
+
+
+def _latest():
+    """A revision just saved's ``is_latest_revision`` while it is published (see above)."""
+    return True
+
+
+# modelcluster's copy of a child relation, without the transaction it runs in.
+_COPY_CHILD_RELATION = ClusterableModel.copy_child_relation
+_COPY_CHILD_RELATION_ALONE = _COPY_CHILD_RELATION.__wrapped__
+
+
+def copy_synchronised_fields_in_memory(original, target):
+    """wagtail-localize's ``copy_synchronised_fields``, without a savepoint around the copy
+    of each child relation (modelcluster's ``copy_child_relation`` runs in a transaction of
+    its own): the copy it makes (``commit=False``) writes nothing, and the savepoint, two
+    queries a relation, guards nothing."""
+    if getattr(type(original), "copy_child_relation", None) is not _COPY_CHILD_RELATION:
+        copy_synchronised_fields(original, target)  # a model's own copy keeps its ways
+        return
+    original.copy_child_relation = partial(_COPY_CHILD_RELATION_ALONE, original)
+    try:
+        copy_synchronised_fields(original, target)
+    finally:
+        del original.copy_child_relation
 
 
 def target_page(translation):
@@ -93,7 +123,7 @@ def translated_page(translation, original=None, target=None):
         return None
     source = translation.source
     original = original or source.as_instance()
-    copy_synchronised_fields(original, target)
+    copy_synchronised_fields_in_memory(original, target)
     with editions_read_together(source, translation.target_locale):
         segments = source._get_segments_for_translation(translation.target_locale, fallback=True)
         ingest_segments(original, target, source.locale, translation.target_locale, segments)

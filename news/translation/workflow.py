@@ -28,6 +28,7 @@ from news.queue.backends import index_updates_once
 
 from .machine import machine_translate
 from .review import unreviewed_count
+from .sources import update_source
 from .targets import publish_target, save_draft, target_page
 
 
@@ -117,7 +118,7 @@ def sync_translations(
 def _sync(source, user, publish, publish_incomplete, machine_translator):
     # New and changed segments start untranslated (or from memory).
     translations = list(source.translations.filter(enabled=True).select_related("target_locale"))
-    source_page = source.update_from_db(translations)
+    source_page = update_source(source, translations)
     result = SyncResult()
     for number, translation in enumerate(translations):
         # Saving a translation consumes the source page it is built from (targets.py): the

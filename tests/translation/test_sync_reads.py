@@ -6,21 +6,31 @@ import json
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
+from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.db.models.signals import post_migrate
 from wagtail.models import Page
+from wagtail_localize.fields import copy_synchronised_fields
 from wagtail_localize.machine_translators.dummy import DummyTranslator
-from wagtail_localize.models import TranslatableObject, TranslationSource, get_schema_version
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    TranslatableObject,
+    TranslationContext,
+    TranslationSource,
+    get_schema_version,
+)
 
 from news.authors import ArticleAuthor, Author
 from news.models import ArticlePage, RelatedArticle
+from news.translation.machine import title_contexts
 from news.translation.roles import EDITORS
 from news.translation.sources import (
     LIBRARY_REFRESH_SEGMENTS,
     forget_schema_versions,
     schema_version,
 )
+from news.translation.targets import translated_page
 from news.translation.workflow import sync_translations
 
 from .helpers import create_article, stored_segments, submit_for_translation, translate_completely
@@ -154,4 +164,61 @@ class TableWrites:
     def __call__(self, execute, sql, params, many, context):
         if sql.startswith(f'UPDATE "{self.table}" SET "numchild" = %s WHERE'):
             self.numchild_alone += 1
+        return execute(sql, params, many, context)
+
+
+def test_a_translated_page_copies_its_child_relations_as_the_library_without_savepoints(
+    article, newsroom
+):
+    writer = Author.objects.create(name="Jonas Jonaitis", slug="jonas", locale=newsroom.lt)
+    translation = translate_completely(article, newsroom.en)
+    translation.save_target(publish=True)
+    source = ArticlePage.objects.get(pk=article.pk)
+    source.bylines = [ArticleAuthor(author=writer, sort_order=0)]
+    source.save_revision().publish()
+    translation.source.update_from_db()
+
+    savepoints = Statements("SAVEPOINT")
+    with transaction.atomic(), connection.execute_wrapper(savepoints):
+        _original, target = translated_page(translation)
+    by_library = translation.source.get_translated_instance(newsroom.en)
+    copy_synchronised_fields(translation.source.as_instance(), by_library)
+    assert savepoints.count == 0
+    assert [(b.author_id, b.locale_id) for b in target.bylines.all()] == [
+        (b.author_id, b.locale_id) for b in by_library.bylines.all()
+    ]
+    assert [b.author_id for b in by_library.bylines.all()] == [writer.pk]
+
+
+def test_title_contexts_held_by_rows_or_read_are_the_stored_ones(article, newsroom):
+    source = translate_completely(article, newsroom.en).source
+    segments = StringSegment.objects.filter(source=source).select_related("context")
+    rows = [
+        StringTranslation(context=segment.context, translation_of_id=segment.string_id)
+        if number % 2
+        else StringTranslation(context_id=segment.context_id, translation_of_id=segment.string_id)
+        for number, segment in enumerate(segments)
+    ]
+    stored = dict(
+        TranslationContext.objects.filter(object_id=source.object_id, path="title").values_list(
+            "pk", "object_id"
+        )
+    )
+    assert len(stored) == 1
+    assert title_contexts(rows) == stored
+    held = [row for row in rows if StringTranslation.context.is_cached(row)]
+    with connection.execute_wrapper(_no_query):
+        assert title_contexts(held) == {
+            pk: key for pk, key in stored.items() if pk in {row.context_id for row in held}
+        }
+
+
+class Statements:
+    """Counts the statements that start with ``start``."""
+
+    def __init__(self, start):
+        self.start, self.count = start, 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += sql.startswith(self.start)
         return execute(sql, params, many, context)
