@@ -12,13 +12,16 @@ translation editor, as a member of the Translators group:
 - *page_editor*: the edit view of the Lithuanian demo article "Kaunas – UNESCO besimokantis
   miestas" (GET);
 - *explorer*: the explorer listing of the Lithuanian news index (all its articles);
-- *explorer_last_page*: its last page (a page number past the end shows the last one);
+- *explorer_middle_page*, *explorer_last_page*: its page halfway through, its last page (a
+  page number past the end shows the last one);
 - *publish*: the article's edit form posted back unchanged with "Publish", up to the
   redirect it answers (a new revision, published; purges and webhooks are queued);
 - *localize_editor*: the edit view of the article's English edition, which wagtail-localize
   serves with its translation editor (``edit_translation``);
 - *report*: Reports → Translations;
-- *report_last_page*: its last page.
+- *report_middle_page*, *report_last_page*: its page halfway through, its last page;
+- *report_by_status*: the English translations that are out of date (its locale and status
+  filters).
 
 Each view is requested a few times first (sessions, templates, per-process caches), counted
 once, then timed `--repeat` times.
@@ -49,7 +52,9 @@ from django.urls import reverse  # noqa: E402
 from wagtail.models import Locale  # noqa: E402
 
 from news.demo.content import ARTICLES  # noqa: E402
+from news.listings.explorer import ExplorerView  # noqa: E402
 from news.models import ArticlePage, NewsIndexPage  # noqa: E402
+from news.translation.reports import TranslationsReportView  # noqa: E402
 from news.translation.roles import TRANSLATORS  # noqa: E402
 from tests.page_form import page_form_data  # noqa: E402
 
@@ -83,22 +88,30 @@ def requests():
     explore_url = reverse("wagtailadmin_explore", args=[index.pk])
     localize_url = reverse("wagtailadmin_pages:edit", args=[english.pk])
     report_url = reverse("news_translations_report")
+    # Halfway: the page that skips the most rows from either end.
+    explorer_middle = f"?p={index.numchild // ExplorerView.paginate_by // 2 + 1}"
+    articles = ArticlePage.objects.filter(locale=lt).count()
+    report_middle = f"?p={articles // TranslationsReportView.paginate_by // 2 + 1}"
+    out_of_date = "?locale=en&status=out_of_date"
+
+    def as_editor(url):
+        return url, lambda: editor.get(url)
 
     def publish():
         # The form as the editor would post it: the page as it is now, its latest revision.
         return editor.post(edit_url, page_form_data(ArticlePage.objects.get(pk=demo.pk)))
 
     return {
-        "page_editor": (edit_url, lambda: editor.get(edit_url)),
-        "explorer": (explore_url, lambda: editor.get(explore_url)),
-        "explorer_last_page": (
-            explore_url + LAST_PAGE,
-            lambda: editor.get(explore_url + LAST_PAGE),
-        ),
+        "page_editor": as_editor(edit_url),
+        "explorer": as_editor(explore_url),
+        "explorer_middle_page": as_editor(explore_url + explorer_middle),
+        "explorer_last_page": as_editor(explore_url + LAST_PAGE),
         "publish": (edit_url, publish),
         "localize_editor": (localize_url, lambda: translator.get(localize_url)),
-        "report": (report_url, lambda: editor.get(report_url)),
-        "report_last_page": (report_url + LAST_PAGE, lambda: editor.get(report_url + LAST_PAGE)),
+        "report": as_editor(report_url),
+        "report_middle_page": as_editor(report_url + report_middle),
+        "report_last_page": as_editor(report_url + LAST_PAGE),
+        "report_by_status": as_editor(report_url + out_of_date),
     }
 
 

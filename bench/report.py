@@ -73,11 +73,14 @@ def table(results):
 EDITOR_LABELS = [
     ("page_editor", "Page editor (demo article)"),
     ("explorer", "Explorer, Lithuanian news index"),
+    ("explorer_middle_page", "Explorer, its middle page"),
     ("explorer_last_page", "Explorer, its last page"),
     ("publish", "Publish (POST to response)"),
     ("localize_editor", "Translation editor (English edition)"),
     ("report", "Translations report"),
+    ("report_middle_page", "Translations report, middle page"),
     ("report_last_page", "Translations report, last page"),
+    ("report_by_status", "Translations report, English out of date"),
 ]
 
 
@@ -93,7 +96,9 @@ def editors_table(result):
         "| --- | ---: | ---: | ---: | ---: |",
     ]
     for key, label in EDITOR_LABELS:
-        view = editors[key]
+        view = editors.get(key)
+        if view is None:  # a result from before the view was measured
+            continue
         lines.append(
             f"| {label} | {view['queries']} | {view['median_ms']:.1f} | {view['p95_ms']:.1f} | "
             f"{view['cpu_median_ms']:.1f} |"
@@ -132,9 +137,10 @@ def growth(results):
     for result in results[1:]:
         lines.append(f"- at {result['size']:,}:")
         for label, path in GROWTH:
-            if path[0] not in base or path[0] not in result:
+            try:
+                old, new = figure(base, path), figure(result, path)
+            except KeyError:
                 continue  # not measured in this run (an older result)
-            old, new = figure(base, path), figure(result, path)
             lines.append(f"  - {label}: {old:.1f} → {new:.1f} ({new / old - 1:+.0%})")
     return "\n".join(lines)
 

@@ -51,11 +51,14 @@ def test_editor_timing_measures_every_view_of_editors_and_translators(settings, 
     assert list(figures) == [
         "page_editor",
         "explorer",
+        "explorer_middle_page",
         "explorer_last_page",
         "publish",
         "localize_editor",
         "report",
+        "report_middle_page",
         "report_last_page",
+        "report_by_status",
     ]
     assert figures["publish"]["status"] == 302
     for view in figures.values():
