@@ -21,7 +21,9 @@ translation editor, as a member of the Translators group:
 - *report*: Reports → Translations;
 - *report_middle_page*, *report_last_page*: its page halfway through, its last page;
 - *report_by_status*: the English translations that are out of date (its locale and status
-  filters).
+  filters);
+- *translator_dashboard*: the admin's home page of a member of the Translators group, with
+  their work queue (news.translation.dashboard).
 
 Each view is requested a few times first (sessions, templates, per-process caches), counted
 once, then timed `--repeat` times.
@@ -88,6 +90,7 @@ def requests():
     explore_url = reverse("wagtailadmin_explore", args=[index.pk])
     localize_url = reverse("wagtailadmin_pages:edit", args=[english.pk])
     report_url = reverse("news_translations_report")
+    dashboard_url = reverse("wagtailadmin_home")
     # Halfway: the page that skips the most rows from either end.
     explorer_middle = f"?p={index.numchild // ExplorerView.paginate_by // 2 + 1}"
     articles = ArticlePage.objects.filter(locale=lt).count()
@@ -112,6 +115,7 @@ def requests():
         "report_middle_page": as_editor(report_url + report_middle),
         "report_last_page": as_editor(report_url + LAST_PAGE),
         "report_by_status": as_editor(report_url + out_of_date),
+        "translator_dashboard": (dashboard_url, lambda: translator.get(dashboard_url)),
     }
 
 

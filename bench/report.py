@@ -81,6 +81,7 @@ EDITOR_LABELS = [
     ("report_middle_page", "Translations report, middle page"),
     ("report_last_page", "Translations report, last page"),
     ("report_by_status", "Translations report, English out of date"),
+    ("translator_dashboard", "Translator's dashboard (work queue)"),
 ]
 
 

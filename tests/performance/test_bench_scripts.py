@@ -59,6 +59,7 @@ def test_editor_timing_measures_every_view_of_editors_and_translators(settings, 
         "report_middle_page",
         "report_last_page",
         "report_by_status",
+        "translator_dashboard",
     ]
     assert figures["publish"]["status"] == 302
     for view in figures.values():
