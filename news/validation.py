@@ -13,5 +13,6 @@ def foreign_keys(model):
     return [field.name for field in model._meta.concrete_fields if field.many_to_one]
 
 
-def clean_without_lookups(instance):
-    instance.full_clean(exclude=foreign_keys(type(instance)))
+def clean_without_lookups(instance, exclude=()):
+    """``full_clean`` of all but the foreign keys (and the fields in ``exclude``)."""
+    instance.full_clean(exclude=[*foreign_keys(type(instance)), *exclude])

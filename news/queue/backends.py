@@ -9,16 +9,20 @@ enough: inside ``index_updates_once()`` a second request for the same task and a
 returns the first one's result instead of writing another row. A topic link's reference
 index task indexes its page (Wagtail's task climbs to the parent), so it is enqueued as the
 page's: two workers updating the same page's references at once deadlocked on the index's
-rows. A savepoint rolled back inside it may have taken a row along: at its end, such a task
-is written again if its object exists.
+rows; the page of a link saved with its id (a sync saves them again) is remembered as it is
+saved rather than read back. A savepoint rolled back inside it may have taken a row along:
+at its end, such a task is written again if its object exists.
 """
 
 import contextvars
+import functools
 import json
 from contextlib import contextmanager
 
 from django.apps import apps
 from django.db import connection
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django_tasks_db import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 from modelcluster.fields import ParentalKey
@@ -28,6 +32,8 @@ REFERENCE_INDEX_TASK = "wagtail.tasks.update_reference_index_task"
 ONCE_PER_TRANSACTION = {REFERENCE_INDEX_TASK, "modelsearch.tasks.insert_or_update_object_task"}
 
 _enqueued = contextvars.ContextVar("news_enqueued_once", default=None)
+# {(app label, model name, pk): parent pk} of the child objects saved with their id inside.
+_parents = contextvars.ContextVar("news_saved_parents", default=None)
 
 
 @contextmanager
@@ -36,12 +42,31 @@ def index_updates_once():
     if not connection.in_atomic_block:
         raise RuntimeError("index_updates_once() needs a transaction: the workers must wait")
     enqueued = {}
-    token = _enqueued.set(enqueued)
+    token, parents_token = _enqueued.set(enqueued), _parents.set({})
     try:
         yield
     finally:
         _enqueued.reset(token)
+        _parents.reset(parents_token)
     _write_lost_rows(enqueued)
+
+
+@receiver(pre_save, dispatch_uid="news_queue_remember_parent")
+def remember_parent(sender, instance, raw=False, **kwargs):
+    """Inside ``index_updates_once``, the parent a child object with an id is saved with."""
+    parents = _parents.get()
+    if parents is None or raw or instance.pk is None:
+        return
+    if (key := parental_key(sender)) is not None:
+        label = (sender._meta.app_label, sender._meta.model_name, str(instance.pk))
+        parents[label] = getattr(instance, key.attname)
+
+
+@functools.cache
+def parental_key(model):
+    """The ``ParentalKey`` of a child model (an article's topic link), None for others."""
+    fields = model._meta.get_fields()
+    return next((field for field in fields if isinstance(field, ParentalKey)), None)
 
 
 def _write_lost_rows(enqueued):
@@ -76,12 +101,15 @@ def indexed_object(app_label, model_name, pk):
     """``(app_label, model_name, pk)`` of the object whose references a reference index task
     of this object updates: the object's parent, for a child (as Wagtail's task finds it)."""
     model, indexed_pk = apps.get_model(app_label, model_name), pk
-    while parental_key := next(
-        (field for field in model._meta.get_fields() if isinstance(field, ParentalKey)), None
-    ):
-        parent = model.objects.filter(pk=indexed_pk).values_list(parental_key.attname, flat=True)
-        indexed_pk = parent.first()
+    saved_parents = _parents.get() or {}
+    while key := parental_key(model):
+        label = (model._meta.app_label, model._meta.model_name, str(indexed_pk))
+        if label in saved_parents:
+            indexed_pk = saved_parents[label]
+        else:
+            parent = model.objects.filter(pk=indexed_pk).values_list(key.attname, flat=True)
+            indexed_pk = parent.first()
         if indexed_pk is None:
             return app_label, model_name, pk  # no parent: Wagtail's task records nothing
-        model = parental_key.related_model
+        model = key.related_model
     return model._meta.app_label, model._meta.model_name, str(indexed_pk)

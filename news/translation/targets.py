@@ -23,6 +23,7 @@ from functools import partial
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils.text import slugify
 from modelcluster.models import ClusterableModel
 from wagtail.actions.base import BaseAction
@@ -77,6 +78,33 @@ def _already_cleaned(*args, **kwargs):
 def _latest():
     """A revision just saved's ``is_latest_revision`` while it is published (see above)."""
     return True
+
+
+def clean_with_slug_found(target):
+    """Clean ``target`` (``clean_without_lookups``) but for what is known of a page read from
+    the database whose slug ``find_available_slug`` has just chosen: its slug is free among
+    its siblings (Wagtail's ``clean`` asks again), and its tree path is its own."""
+    target._check_slug_is_unique = _slug_just_found
+    try:
+        clean_without_lookups(target, exclude=["path"])
+    finally:
+        del target._check_slug_is_unique
+
+
+def _slug_just_found():
+    """The ``_check_slug_is_unique`` of a page whose slug was just found free (see above)."""
+
+
+def sync_view_restrictions(translation, original, target):
+    """wagtail-localize's ``sync_view_restrictions``, which asks whether each page has a view
+    restriction: both asked in one query."""
+    pages = [original, target]
+    prefetch_related_objects(pages, "view_restrictions")
+    try:
+        translation.source.sync_view_restrictions(original, target)
+    finally:
+        for page in pages:  # what it writes is not in the pages' cache: none kept
+            page._prefetched_objects_cache.pop("view_restrictions", None)
 
 
 # modelcluster's copy of a child relation, without the transaction it runs in.
@@ -141,7 +169,7 @@ def save_draft(translation, user=None, original=None, target=None):
         return None
     original, target = pages
     revision = target.save_revision(user=user, clean=False)
-    translation.source.sync_view_restrictions(original, target)
+    sync_view_restrictions(translation, original, target)
     return revision
 
 
@@ -161,12 +189,12 @@ def publish_target(translation, user=None, original=None, target=None):
             # Cleaned before anything is written (the revision keeps the title, which
             # PostgreSQL would refuse past its length), once; its foreign keys are the
             # target's own, as read, and the source's synchronised ones (news.validation).
-            clean_without_lookups(target)
+            clean_with_slug_found(target)
             revision = target.save_revision(user=user, clean=False)
             PublishRevisionInMemory(revision, target, user=user).execute(
                 skip_permission_checks=True
             )
-            translation.source.sync_view_restrictions(original, target)
+            sync_view_restrictions(translation, original, target)
     except ValidationError as error:
         if hasattr(error, "error_dict"):
             flag_field_errors(translation, error)

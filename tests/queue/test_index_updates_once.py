@@ -8,7 +8,7 @@ from wagtail.tasks import update_reference_index_task
 from wagtail_localize.operations import translate_object
 
 from news.models import ArticlePageTopic
-from news.queue.backends import index_updates_once
+from news.queue.backends import index_updates_once, indexed_object
 
 from ..factories import build_site_tree, create_article, make_topic
 
@@ -71,6 +71,34 @@ def test_a_topic_links_reference_index_update_is_its_pages(queue, article):
         "to_object_id", flat=True
     )
     assert {str(topic.pk) for topic in topics} <= set(referenced)
+
+
+@pytest.mark.django_db
+def test_links_saved_again_are_enqueued_as_their_pages_without_reading_them_back(
+    queue, article, django_assert_num_queries
+):
+    topic = make_topic(article.locale, "švietimas")
+    other = create_article(article.get_parent(), "Kitas straipsnis")
+    article.topic_links = [ArticlePageTopic(topic=topic, sort_order=0)]
+    article.save()
+    link = ArticlePageTopic.objects.get(page=article)
+    DBTaskResult.objects.all().delete()
+    with transaction.atomic(), index_updates_once():
+        link.save()  # saved again with its id: its page as saved, not read back
+        link.page = other
+        link.save()  # moved: the page it is saved with
+        with django_assert_num_queries(0):
+            assert indexed_object("news", "articlepagetopic", str(link.pk)) == (
+                "news",
+                "articlepage",
+                str(other.pk),
+            )
+    tasks = DBTaskResult.objects.filter(task_path=REFERENCE_INDEX)
+    assert sorted(task.args_kwargs["args"][2] for task in tasks) == sorted(
+        [str(article.pk), str(other.pk)]
+    )
+    # Outside, the page is read, as it is now.
+    assert indexed_object("news", "articlepagetopic", str(link.pk))[2] == str(other.pk)
 
 
 @pytest.mark.django_db

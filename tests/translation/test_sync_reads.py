@@ -9,7 +9,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.db.models.signals import post_migrate
-from wagtail.models import Page
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction
 from wagtail_localize.fields import copy_synchronised_fields
 from wagtail_localize.machine_translators.dummy import DummyTranslator
 from wagtail_localize.models import (
@@ -222,3 +223,46 @@ class Statements:
     def __call__(self, execute, sql, params, many, context):
         self.count += sql.startswith(self.start)
         return execute(sql, params, many, context)
+
+
+def test_view_restrictions_follow_the_source_at_each_sync_read_in_one_query(
+    article, newsroom, users
+):
+    translation = translate_completely(article, newsroom.en)
+    translation.save_target(publish=True)
+
+    def sync_and_read():
+        with CaptureQueriesContext(connection) as captured:
+            sync_translations(translation.source, user=users[EDITORS], publish=True)
+        english = _english(article, newsroom)
+        return (
+            list(english.view_restrictions.values_list("restriction_type", "password")),
+            [q["sql"] for q in captured if 'FROM "wagtailcore_pageviewrestriction"' in q["sql"]],
+        )
+
+    restrictions, reads = sync_and_read()
+    assert restrictions == [] and len(reads) == 1  # both pages asked at once
+    restriction = PageViewRestriction.objects.create(
+        page=article, restriction_type=PageViewRestriction.PASSWORD, password="slapta"
+    )
+    assert sync_and_read()[0] == [(PageViewRestriction.PASSWORD, "slapta")]
+    restriction.restriction_type = PageViewRestriction.LOGIN
+    restriction.save()
+    assert sync_and_read()[0] == [(PageViewRestriction.LOGIN, "slapta")]
+    restriction.delete()
+    assert sync_and_read()[0] == []
+
+
+def test_a_translated_slug_taken_by_a_sibling_is_published_free(article, newsroom, users):
+    translation = translate_completely(article, newsroom.en)
+    translation.save_target(publish=True)
+    create_article(newsroom.news_en, "Another article", slug="another", body=[])
+    StringTranslation.objects.filter(
+        locale=newsroom.en, context__object_id=article.translation_key, context__path="slug"
+    ).update(data="another")
+
+    result = sync_translations(translation.source, user=users[EDITORS], publish=True)
+
+    assert result.published == [translation]
+    english = _english(article, newsroom)
+    assert english.slug.startswith("another") and english.slug != "another"
