@@ -18,6 +18,7 @@ every door goes through: the admin's submit view, ``translate_object`` and
 """
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from wagtail_localize import operations
 from wagtail_localize.models import Translation
 
@@ -35,16 +36,19 @@ class TranslationCreator(operations.TranslationCreator):
             super().create_translations(instance, include_related_objects)
 
     def translated_everywhere(self, instance):
+        """Whether every target locale has an edition of ``instance`` and a translation into
+        it (one query: each edition, and whether it has its translation)."""
         wanted = {locale.pk for locale in self.target_locales} - {instance.locale_id}
-        translations = Translation.objects.filter(
+        translated = Translation.objects.filter(
             source__object_id=instance.translation_key,
             source__locale_id=instance.locale_id,
-            target_locale_id__in=wanted,
+            target_locale_id=OuterRef("locale_id"),
         )
         editions = type(instance)._default_manager.filter(
             translation_key=instance.translation_key, locale_id__in=wanted
         )
-        return translations.count() == editions.count() == len(wanted)
+        have = list(editions.values_list(Exists(translated), flat=True))
+        return len(have) == len(wanted) and all(have)
 
 
 def take_over():

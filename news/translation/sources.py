@@ -93,6 +93,7 @@ def update_or_create_source(instance):
         [TranslatableObject(translation_key=instance.translation_key, content_type=content_type)],
         ignore_conflicts=True,
     )
+    prefetch_relations(instance)
     content_json = _content_json(instance)
     source = TranslationSource.objects.filter(
         object_id=instance.translation_key, locale_id=instance.locale_id
@@ -142,12 +143,11 @@ def _save_source(source, instance, content_json):
     source.save(update_fields=list(fields))
 
 
-def load_relations(instances):
-    """Read the child relations of ``instances`` (of one model) and the translatable objects
-    they name, a query each, and keep them in memory for the extraction."""
-    relations = get_all_child_relations(type(instances[0]))
+def relation_lookups(model):
+    """The child relations of ``model`` and the translatable objects they name, as
+    ``prefetch_related`` lookups."""
     lookups = []
-    for relation in relations:
+    for relation in get_all_child_relations(model):
         name = relation.get_accessor_name()
         lookups.append(name)
         if issubclass(relation.related_model, TranslatableMixin):
@@ -158,11 +158,28 @@ def load_relations(instances):
                 and field is not relation.field
                 and issubclass(field.related_model, TranslatableMixin)
             )
-    prefetch_related_objects(instances, *lookups)
+    return lookups
+
+
+def load_relations(instances):
+    """Read the child relations of ``instances`` (of one model) and the translatable objects
+    they name, a query each, and keep them in memory for the extraction."""
+    prefetch_related_objects(instances, *relation_lookups(type(instances[0])))
     for instance in instances:
-        for relation in relations:
+        for relation in get_all_child_relations(type(instance)):
             name = relation.get_accessor_name()
             setattr(instance, name, list(getattr(instance, name).all()))
+
+
+def prefetch_relations(instance):
+    """``load_relations`` into Django's prefetch cache rather than into the relations, for an
+    instance its caller holds (a submission's page; a save of it would write relations held
+    in memory), unless some are in memory already: its JSON and its segments read them
+    from there rather than each once more."""
+    if isinstance(instance, ClusterableModel) and not getattr(
+        instance, "_cluster_related_objects", None
+    ):
+        prefetch_related_objects([instance], *relation_lookups(type(instance)))
 
 
 def _content_json(instance):
@@ -336,6 +353,7 @@ def update_source(source, translations=None):
     synchronised fields read them each once more otherwise. ``translations``: the source's
     enabled translations, when the caller holds them (``write_segments``)."""
     instance = source_instance(source)
+    source.locale = instance.locale  # read with it: the source's, by the query
     if isinstance(instance, ClusterableModel):
         load_relations([instance])
     _save_source(source, instance, _content_json(instance))
@@ -344,16 +362,16 @@ def update_source(source, translations=None):
 
 
 def source_instance(source):
-    """``source.get_source_instance()``, with the objects its translatable foreign keys name
-    (an article's hero image) read in the same query: extracting its segments reads each
-    of them otherwise."""
+    """``source.get_source_instance()``, with its locale and the objects its translatable
+    foreign keys name (an article's hero image) read in the same query: extracting its
+    segments reads each of them otherwise."""
     model = source.specific_content_type.model_class()
     related = [
         field.field_name
         for field in get_translatable_fields(model)
         if isinstance(field.get_field(model), models.ForeignKey)
     ]
-    return model._base_manager.select_related(*related).get(
+    return model._base_manager.select_related("locale", *related).get(
         translation_key=source.object_id, locale_id=source.locale_id
     )
 

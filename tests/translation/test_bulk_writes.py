@@ -150,4 +150,4 @@ def test_submit_and_sync_cost_the_same_queries_for_a_long_article(
     assert long_sync - short_sync <= 5, costs
     # What is left is per page save, not per segment (README, "Translation at scale"): a
     # sync publishes with one revision and one save of the page (news.translation.targets).
-    assert short_submit <= 216 and short_sync <= 101, costs
+    assert short_submit <= 214 and short_sync <= 100, costs

@@ -266,3 +266,29 @@ def test_a_translated_slug_taken_by_a_sibling_is_published_free(article, newsroo
     assert result.published == [translation]
     english = _english(article, newsroom)
     assert english.slug.startswith("another") and english.slug != "another"
+
+
+def test_a_submitted_page_is_stored_as_the_library_stores_it_its_relations_read_once(
+    article, newsroom
+):
+    writer = Author.objects.create(name="Jonas Jonaitis", slug="jonas", locale=newsroom.lt)
+    other = create_article(newsroom.news_lt, "Kitas straipsnis", slug="kitas", body=[])
+    article.bylines = [ArticleAuthor(author=writer, sort_order=0)]
+    article.related_links = [RelatedArticle(related=other, sort_order=0)]
+    article.save_revision().publish()
+    page = ArticlePage.objects.get(pk=article.pk)
+
+    relation_reads = TableReads(ArticleAuthor._meta.db_table, article.pk)  # JSON, segments
+    with connection.execute_wrapper(relation_reads):
+        source, created = TranslationSource.update_or_create_from_instance(page)
+
+    # Read once for its JSON and its segments (and once by wagtail-localize for the field
+    # path of the byline's new context, which it looks up by key): three reads before.
+    assert created and relation_reads.count == 2
+    assert not getattr(page, "_cluster_related_objects", None)  # as its caller holds it
+    in_bulk = stored_segments(source)
+    LIBRARY_REFRESH_SEGMENTS(source)
+    assert stored_segments(source) == in_bulk
+    stored_page = ArticlePage.objects.get(pk=article.pk)  # its stream as stored, not as used
+    assert json.loads(source.content_json) == json.loads(stored_page.to_json())
+    assert json.loads(source.content_json)["related_links"][0]["related"] == other.pk

@@ -16,6 +16,7 @@ from wagtail_localize.operations import translate_object
 from wagtail_localize.segments import RelatedObjectSegmentValue
 
 from news.models import ArticlePage, ArticlePageTopic, Topic
+from news.translation.creator import TranslationCreator
 from news.translation.related_objects import (
     LIBRARY_GET_INSTANCE,
     LIBRARY_HAS_TRANSLATION,
@@ -239,3 +240,21 @@ def test_editions_read_together_answer_as_the_library_does(
         with pytest.raises(Topic.DoesNotExist):
             values[sport.pk].get_instance(newsroom.en)
         assert values[sport.pk].get_instance(newsroom.lt) == filed["sport"]
+
+
+def test_a_topic_is_translated_everywhere_with_an_edition_and_a_translation_in_each_locale(
+    newsroom, filed
+):
+    creator = TranslationCreator(None, [newsroom.en])
+    assert creator.translated_everywhere(filed["education"])
+    assert not creator.translated_everywhere(filed["sport"])  # neither
+    english = Topic.objects.get(
+        translation_key=filed["education"].translation_key, locale=newsroom.en
+    )
+    Translation.objects.filter(source__object_id=english.translation_key).delete()
+    assert not creator.translated_everywhere(filed["education"])  # an edition, no translation
+    culture = make_topic(newsroom.lt, "kultūra")
+    translate_object(culture, [newsroom.en])
+    Topic.objects.filter(translation_key=culture.translation_key, locale=newsroom.en).delete()
+    assert not creator.translated_everywhere(culture)  # a translation, no edition
+    assert TranslationCreator(None, [newsroom.lt]).translated_everywhere(culture)  # none wanted
