@@ -17,15 +17,13 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from news.models import ArticlePage
-
+from .reports import article_sources
 from .status import (
     Status,
     annotate_translation_status,
     content_locales,
     field_prefix,
     locale_status,
-    translation_sources,
 )
 
 QUEUE_LENGTH = 20
@@ -52,9 +50,7 @@ class QueueItem:
 def work_queue(user, limit=QUEUE_LENGTH):
     locales = content_locales()
     editable = policy_registry.get_by_type(Page).instances_user_has_permission_for(user, "change")
-    articles = annotate_translation_status(
-        translation_sources(ArticlePage.objects.all()).select_related("locale"), locales
-    )
+    articles = annotate_translation_status(article_sources().select_related("locale"), locales)
     waiting = reduce(
         operator.or_,
         (

@@ -43,6 +43,15 @@ REPORT_PERMISSIONS = ["add", "change", "publish"]
 STATUS_CHOICES = [(status.value, status.label) for status in Status if status != Status.SOURCE]
 
 
+def article_sources():
+    """The articles that are the source of their translations, as pages of the article type:
+    what the report and the work queue show is all in the page table, and joined with the
+    article table, a listing filtered by status made PostgreSQL loop over that table for
+    every row it kept (at 10,000 articles a language: 23 s, 3 s without the join; at
+    100,000, minutes)."""
+    return translation_sources(Page.objects.type(ArticlePage))
+
+
 def user_can_see_report(user):
     return policy_registry.get_by_type(Page).user_has_any_permission(user, REPORT_PERMISSIONS)
 
@@ -196,7 +205,7 @@ class TranslationsReportView(ReportView):
 
     def get_base_queryset(self):
         articles = hide_unseen_drafts(
-            translation_sources(ArticlePage.objects.all()),
+            article_sources(),
             self.request.user,
             shows_draft_title=False,
         ).select_related("locale")
