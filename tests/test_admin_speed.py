@@ -144,3 +144,5 @@ def test_the_admin_listings_have_their_indexes():
     latest = indexes["news_page_latest_revision_created_at"]
     assert latest == ["latest_revision_created_at", "id", *carried]
     assert indexes["news_page_title"] == ["title", "id", *carried]
+    # The translator's work queue, newest source first (news migration 0016).
+    assert indexes["news_page_last_published_at"] == ["last_published_at", "id"]
