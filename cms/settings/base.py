@@ -3,9 +3,10 @@
 import os
 from pathlib import Path
 
-import dj_database_url
 from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
+
+from .database import default_database
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -114,29 +115,7 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "cms.wsgi.application"
 
-# SQLite in the project folder is the zero-setup default; production and CI use DATABASE_URL.
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
-    )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # The development database is used by several processes at once (runserver's threads,
-    # the scheduler, live preview's autosaves): write-ahead logging lets readers and a writer
-    # work together, transactions take the write lock when they start (no deadlock between
-    # two readers upgrading), and a busy database is waited for instead of "database is locked".
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE", "timeout": 20}
-    )
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # PostgreSQL compiles a query to machine code when its plan looks dear (jit_above_cost).
-    # The site's queries are short and many, and none gains from it: the Translations
-    # report's count of 100,000 articles spent 0.3-1.3 s compiling for 0.4 s of work.
-    # Options given in DATABASE_URL (``?options=...``) are kept; a jit setting among them wins.
-    options = DATABASES["default"].setdefault("OPTIONS", {})
-    if "jit" not in options.get("options", ""):
-        options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+DATABASES = {"default": default_database(BASE_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes first: it refuses a locked-out login before any password is checked.
