@@ -17,7 +17,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from .kept_statuses import article_sources, kept_status_in, refresh_kept_statuses
+from .kept_statuses import kept_status_in, refresh_kept_statuses
 from .status import (
     Status,
     annotate_translation_status,
@@ -52,7 +52,7 @@ def work_queue(user, limit=QUEUE_LENGTH):
     # Which articles wait, by the kept statuses (news.translation.models): computing every
     # article's status took seconds at 100,000 articles when fewer than ``limit`` waited.
     refresh_kept_statuses(locales)
-    articles = article_sources().filter(
+    articles = Page.objects.filter(
         kept_status_in(WAITING, locales, page_id__in=editable.values("pk"))
     )
     rows = annotate_translation_status(articles.select_related("locale"), locales).order_by(

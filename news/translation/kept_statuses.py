@@ -23,6 +23,7 @@ from news.models import ArticlePage
 
 from .models import KeptStatus, StatusChange
 from .status import (
+    Status,
     annotate_translation_status,
     content_locales,
     field_prefix,
@@ -134,6 +135,16 @@ def _compute(keys, locales):
                 KeptStatus.objects.bulk_create(kept)
                 kept = []
         KeptStatus.objects.bulk_create(kept)
+
+
+def kept_article_sources():
+    """``article_sources()``, by the kept statuses (refresh first): an article that is a source
+    has the status "source" in its own locale. In the order of an index of the page table, a
+    listing skips each row with one probe of an index, instead of the three lookups of
+    ``translation_sources`` (the report's middle pages at 100,000 articles a language)."""
+    return Page.objects.filter(
+        Exists(KeptStatus.objects.filter(source_page=OuterRef("pk"), status=Status.SOURCE))
+    )
 
 
 def kept_status_in(statuses, locales, **filters):

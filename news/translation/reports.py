@@ -1,11 +1,13 @@
 """The "Translations" report: every article and where its translation stands in each locale.
 
-One row per article (its source page), one column per locale. Statuses come from
-``news.translation.status`` as SQL annotations, so the listing, its filters and its CSV and
-XLSX exports cost the same few queries however many articles there are. The page shown is
-read through an index and its statuses computed for its rows only
-(``news.listings.paginator``); the number of articles is kept between requests until what it
-counts changes (``news.translation.report_count``), except under a status filter.
+One row per article (its source page), one column per locale. Which articles are listed, and
+which have the status a filter asks for, is read from the statuses kept in a table
+(``news.translation.kept_statuses``, refreshed first); the statuses shown are computed by
+``news.translation.status`` as SQL annotations for the rows shown only, so the listing, its
+filters and its CSV and XLSX exports cost the same few queries however many articles there
+are. The page shown is read through an index (``news.listings.paginator``); the number of
+articles is kept between requests until what it counts changes
+(``news.translation.report_count``), except under a status filter.
 """
 
 import datetime
@@ -26,7 +28,7 @@ from wagtail.permissions import policy_registry
 from news.listings.paginator import IndexedPaginator
 from news.models import ArticlePage, Topic
 
-from .kept_statuses import article_sources, kept_status_in, refresh_kept_statuses
+from .kept_statuses import kept_article_sources, kept_status_in, refresh_kept_statuses
 from .permissions import hide_unseen_drafts
 from .report_count import kept_count
 from .status import (
@@ -81,15 +83,9 @@ class TranslationStatusFilterSet(WagtailFilterSet):
         return queryset
 
     def filter_by_status(self, queryset, status, locales):
-        # By the kept statuses: computing every article's status to filter them took 20 s at
-        # 100,000 articles a language (news.translation.models).
-        self.kept_statuses_refreshed  # noqa: B018
+        # By the kept statuses, which the view refreshed: computing every article's status to
+        # filter them took 20 s at 100,000 articles a language (news.translation.models).
         return queryset.filter(kept_status_in([status], locales))
-
-    @cached_property
-    def kept_statuses_refreshed(self):
-        # Once a request, though Wagtail's report filters its queryset twice.
-        return refresh_kept_statuses(self.locales)
 
 
 class LocaleStatusColumn(Column):
@@ -200,8 +196,9 @@ class TranslationsReportView(ReportView):
         return dict(self.export_fields)
 
     def get_base_queryset(self):
+        refresh_kept_statuses(self.locales)
         articles = hide_unseen_drafts(
-            article_sources(),
+            kept_article_sources(),
             self.request.user,
             shows_draft_title=False,
         ).select_related("locale")
