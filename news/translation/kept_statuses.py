@@ -4,7 +4,8 @@
 translation keys that the database's triggers noted as changed (``StatusChange``), and
 replaces their rows. The listings that filter by status call it first, so they read what
 the computation would give, at the cost of one query when nothing changed; a few more, per
-thousand keys, when something did.
+thousand keys, when something did. A refresh that read a change gives the table a new
+version, under which counts by status are kept.
 
 Refreshes take turns (an advisory lock on PostgreSQL; on SQLite every transaction takes the
 write lock when it starts, news settings): two at once could otherwise write a status
@@ -19,6 +20,7 @@ from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q
 from wagtail.models import Page
 
+from news.caching.versions import version_changed
 from news.models import ArticlePage
 
 from .models import KeptStatus, StatusChange
@@ -30,6 +32,9 @@ from .status import (
     translation_sources,
 )
 
+# Changed by every refresh that read a change: counts by status are kept under it
+# (news.translation.report_count).
+VERSION_KEY = "news:kept-translation-statuses-version"
 CHUNK = 1000  # keys computed in one query
 RANGES = 100  # runs of ids deleted in one query (SQLite parses a chain of ORs as a tree)
 LOCK_ID = 0x6E657773  # any number, the same in every process
@@ -63,6 +68,7 @@ def refresh_kept_statuses(locales=None):
         for start in range(0, len(ranges), RANGES):
             chunk = ranges[start : start + RANGES]
             _delete(StatusChange.objects.filter(reduce(operator.or_, map(_in_range, chunk))))
+        version_changed(VERSION_KEY)
     return len(notes)
 
 

@@ -12,8 +12,9 @@ cache under a key that names everything that decides it:
   alone when they make a page an alias or no longer one);
 - the newest page, translation and translation source: a row added, even in bulk without
   signals (``generate_articles``, the WordPress import's translations), makes a new key;
-- who is counting and the locale filter (a status filter is never kept: statuses change with
-  every segment translated, so that report is counted each time). Someone who does not see
+- who is counting and the locale filter; under a status filter, the status and the version
+  of the kept statuses (``news.translation.kept_statuses``), which every refresh that finds
+  a change changes: statuses change with every segment translated. Someone who does not see
   every draft (``sees_every_draft``: Translators) sees the live articles and the drafts under
   their permissions, so their key names them and their permissions, and the listing version,
   which every publish and unpublish changes (``news.caching.versions``).
@@ -33,6 +34,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from news.caching.versions import listing_version, version, version_changed
 
+from .kept_statuses import VERSION_KEY as KEPT_STATUSES_VERSION_KEY
 from .permissions import sees_every_draft
 
 VERSION_KEY = "news:translations-report-version"
@@ -41,9 +43,10 @@ COUNTED_FIELDS = {"locale", "locale_id", "translation_key", "alias_of", "alias_o
 KEPT_FOR = 3600  # seconds
 
 
-def kept_count(queryset, user, locale_code):
+def kept_count(queryset, user, locale_code, status=""):
     """``queryset.count()`` of the report's articles as ``user`` sees them, filtered by
-    ``locale_code`` (or not, when empty), kept until what it counts changes."""
+    ``locale_code`` and ``status`` (or not, when empty), kept until what it counts changes.
+    The kept statuses are refreshed first, by the report."""
     newest = (
         Page.objects.order_by("-pk")
         .annotate(
@@ -58,6 +61,8 @@ def kept_count(queryset, user, locale_code):
     key = ":".join(
         map(str, ["news:translations-report-count", report_version, *newest, locale_code])
     )
+    if status:
+        key += f":{status}:{version(KEPT_STATUSES_VERSION_KEY)}"
     if not sees_every_draft(user):
         key += f":{_viewer(user)}:{listing_version()}"
     return cache.get_or_set(key, queryset.count, KEPT_FOR)

@@ -7,7 +7,7 @@ which have the status a filter asks for, is read from the statuses kept in a tab
 filters and its CSV and XLSX exports cost the same few queries however many articles there
 are. The page shown is read through an index (``news.listings.paginator``); the number of
 articles is kept between requests until what it counts changes
-(``news.translation.report_count``), except under a status filter.
+(``news.translation.report_count``).
 """
 
 import datetime
@@ -127,12 +127,13 @@ class TranslationsReportView(ReportView):
         return super().get_paginator(queryset, per_page, count=self.known_count(queryset), **kwargs)
 
     def known_count(self, queryset):
-        """The number of articles listed, kept between requests; None (counted each time)
-        under a status filter, whose rows change with every segment translated."""
-        if not self.filters.is_valid() or self.filters.form.cleaned_data.get("status"):
+        """The number of articles listed, kept between requests (None: counted)."""
+        if not self.filters.is_valid():
             return None
-        locale_code = self.filters.form.cleaned_data.get("locale") or ""
-        return kept_count(queryset, self.request.user, locale_code)
+        data = self.filters.form.cleaned_data
+        return kept_count(
+            queryset, self.request.user, data.get("locale") or "", data.get("status") or ""
+        )
 
     @cached_property
     def locales(self):

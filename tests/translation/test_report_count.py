@@ -139,10 +139,25 @@ def test_filtered_the_count_is_exact(articles, editor_client, query, expected):
     assert count == len(rows) == len(set(rows)) == expected
 
 
-def test_a_status_filter_is_counted_every_time(articles, editor_client):
+def test_a_status_filter_is_counted_again_when_a_status_changes(
+    articles, newsroom, editor_client, translator_client
+):
     query = {"status": "missing"}
     assert counted(editor_client, **query) == (10, True)
-    assert counted(editor_client, **query) == (10, True)
+    assert counted(editor_client, **query) == (10, False)
+    # Each viewer's own: a translator does not see the Lithuanian draft.
+    assert counted(translator_client, **query) == (9, True)
+    assert counted(translator_client, **query) == (9, False)
+
+    submit_for_translation(editor_client, articles[2], newsroom.en)
+    assert counted(editor_client, **query) == (9, True)
+    assert counted(editor_client, **query) == (9, False)
+    # A status that changes without a row added or deleted: the English edition published.
+    in_progress = {"locale": "en", "status": "in_progress"}
+    assert counted(editor_client, **in_progress) == (3, True)
+    english = Page.objects.get(translation_key=articles[2].translation_key, locale=newsroom.en)
+    english.specific.save_revision().publish()
+    assert counted(editor_client, **in_progress) == (2, True)
 
 
 def _queries(client, **query):
