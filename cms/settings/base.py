@@ -316,6 +316,10 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Submitting a page with its subtree translates the pages under it on the background queue,
 # with its progress in the admin (news/queue/localize.py).
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "news.queue.localize_backend.QueueJobBackend"}
+# Deleting an edition: the library's handler only disables translations, and
+# news/translation/deletion.py deletes what the library would, but keeps the object's records
+# while its source edition remains (a deleted English topic unlinked it from every article).
+WAGTAILLOCALIZE_DISABLE_ON_DELETE = True
 
 
 def machine_translator_from_env():

@@ -15,6 +15,7 @@ class TranslationConfig(AppConfig):
         from . import (
             content_types,
             creator,
+            deletion,
             lengths,
             machine,
             related_objects,
@@ -35,3 +36,4 @@ class TranslationConfig(AppConfig):
         machine.take_over()
         creator.take_over()
         lengths.take_over()
+        deletion.connect()
