@@ -9,6 +9,10 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The kept translation statuses are left out of the migrations' data that transactional tests
+# restore (tests/conftest.py): the triggers note every restored row already, and a restored
+# note would take an id they have just used.
+TEST_NON_SERIALIZED_APPS = ["news.translation"]
 # Tests never call a translation service.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = DUMMY_MACHINE_TRANSLATOR  # noqa: F405
 

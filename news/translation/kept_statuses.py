@@ -36,6 +36,14 @@ from .status import (
 # (news.translation.report_count).
 VERSION_KEY = "news:kept-translation-statuses-version"
 CHUNK = 1000  # keys computed in one query
+ANALYSED_TABLES = [
+    "wagtailcore_page",
+    "wagtail_localize_translationsource",
+    "wagtail_localize_translation",
+    "wagtail_localize_translationcontext",
+    "wagtail_localize_stringsegment",
+    "wagtail_localize_stringtranslation",
+]
 RANGES = 100  # runs of ids deleted in one query (SQLite parses a chain of ORs as a tree)
 LOCK_ID = 0x6E657773  # any number, the same in every process
 
@@ -75,6 +83,17 @@ def refresh_kept_statuses(locales=None):
 def rebuild_kept_statuses():
     """Compute every status again (``manage.py refresh_translation_statuses --all``)."""
     StatusChange.objects.create(translation_key=None)
+    return refresh_after_bulk_writes()
+
+
+def refresh_after_bulk_writes():
+    """``refresh_kept_statuses()`` after many rows were written at once (an import): the
+    tables a status reads are analysed first, as autovacuum would within a minute. Planned
+    on the statistics of before the writes, the computation took twenty times as long (42 s
+    for 10,000 articles a language, 1.3 s analysed)."""
+    with connection.cursor() as cursor:
+        for table in ANALYSED_TABLES:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
     return refresh_kept_statuses()
 
 

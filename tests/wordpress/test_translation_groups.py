@@ -9,7 +9,8 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from home.models import ContentPage
 from news.models import ArticlePage
-from news.translation.status import MEMORY_TOOL_NAME
+from news.translation.models import KeptStatus, StatusChange
+from news.translation.status import MEMORY_TOOL_NAME, statuses_of
 from news.wordpress import localize
 
 pytestmark = pytest.mark.django_db
@@ -157,3 +158,16 @@ def test_translation_memory_fills_only_what_the_import_left_untranslated(kaunas)
     assert (filled.tool_name, filled.data) == (MEMORY_TOOL_NAME, by_hand.data)
     total, translated = translation_of(source, "en").get_progress()
     assert translated == 1 < total  # the rest is still to translate
+
+
+def test_the_import_leaves_every_translation_status_kept(kaunas):
+    """The import computes the statuses the report and the work queue filter by
+    (news.translation.kept_statuses): none left for the first translator to compute."""
+    assert not StatusChange.objects.exists()
+    articles = ArticlePage.objects.filter(locale__language_code="lt")
+    assert articles.exists()
+    for article in articles:
+        kept = dict(
+            KeptStatus.objects.filter(source_page=article).values_list("locale_id", "status")
+        )
+        assert kept == {status.locale.pk: status.status for status in statuses_of(article)}

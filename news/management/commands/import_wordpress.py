@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from news.translation.kept_statuses import refresh_after_bulk_writes
 from news.wordpress.importer import Importer, Options
 from news.wordpress.progress import ProgressBar
 from news.wordpress.reader import WXRError
@@ -100,5 +101,9 @@ class Command(BaseCommand):
         except (WXRError, WPMLError) as error:
             raise CommandError(f"{options['export']}: {error}") from error
         self.stdout.write(str(report))
+        if not options["dry_run"]:
+            # Thousands of pages at once: their translation statuses computed now, on fresh
+            # statistics, rather than by the first translator to open the report.
+            refresh_after_bulk_writes()
         if report.failures:
             raise CommandError(f"{len(report.failures)} translation group(s) failed (see above)")
