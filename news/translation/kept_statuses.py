@@ -17,7 +17,7 @@ import operator
 from functools import reduce
 
 from django.db import connection, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from wagtail.models import Page
 
 from news.caching.versions import version_changed
@@ -123,43 +123,38 @@ def _compute(keys, locales):
     """Replace the rows of ``keys`` (None: of every key, the table being emptied)."""
     articles = article_sources()
     if keys is None:
-        chunks = [articles]
-    else:
-        keys = sorted(keys)
-        chunks = [
-            articles.filter(translation_key__in=keys[start : start + CHUNK])
-            for start in range(0, len(keys), CHUNK)
-        ]
-        for start in range(0, len(keys), CHUNK):
-            _delete(KeptStatus.objects.filter(translation_key__in=keys[start : start + CHUNK]))
-    for chunk in chunks:
-        rows = annotate_translation_status(chunk.order_by(), locales).values_list(
-            "pk",
-            "translation_key",
-            *(
-                f"{field_prefix(locale)}{field}"
-                for locale in locales
-                for field in ("status", "page_id")
-            ),
-        )
-        kept = []
-        for pk, key, *per_locale in rows.iterator(chunk_size=CHUNK):
-            for locale, status, page_id in zip(
-                locales, per_locale[::2], per_locale[1::2], strict=True
-            ):
-                kept.append(
-                    KeptStatus(
-                        translation_key=key,
-                        locale=locale,
-                        source_page_id=pk,
-                        page_id=page_id,
-                        status=status,
-                    )
+        _write(articles, locales)
+        return
+    keys = sorted(keys)
+    for start in range(0, len(keys), CHUNK):
+        chunk = keys[start : start + CHUNK]
+        _delete(KeptStatus.objects.filter(translation_key__in=chunk))
+        _write(articles.filter(translation_key__in=chunk), locales)
+
+
+def _write(articles, locales):
+    per_locale_fields = [
+        f"{field_prefix(locale)}{field}" for locale in locales for field in ("status", "page_id")
+    ]
+    rows = annotate_translation_status(articles.order_by(), locales).values_list(
+        "pk", "translation_key", *per_locale_fields
+    )
+    kept = []
+    for pk, key, *per_locale in rows.iterator(chunk_size=CHUNK):
+        for locale, status, page_id in zip(locales, per_locale[::2], per_locale[1::2], strict=True):
+            kept.append(
+                KeptStatus(
+                    translation_key=key,
+                    locale=locale,
+                    source_page_id=pk,
+                    page_id=page_id,
+                    status=status,
                 )
-            if len(kept) >= CHUNK:
-                KeptStatus.objects.bulk_create(kept)
-                kept = []
-        KeptStatus.objects.bulk_create(kept)
+            )
+        if len(kept) >= CHUNK:
+            KeptStatus.objects.bulk_create(kept)
+            kept = []
+    KeptStatus.objects.bulk_create(kept)
 
 
 def kept_article_sources():
@@ -169,6 +164,13 @@ def kept_article_sources():
     ``translation_sources`` (the report's middle pages at 100,000 articles a language)."""
     return Page.objects.filter(
         Exists(KeptStatus.objects.filter(source_page=OuterRef("pk"), status=Status.SOURCE))
+    )
+
+
+def kept_status(locale):
+    """A page's kept status in ``locale``, as an expression (refresh first)."""
+    return Subquery(
+        KeptStatus.objects.filter(source_page=OuterRef("pk"), locale=locale).values("status")[:1]
     )
 
 

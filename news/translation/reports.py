@@ -28,7 +28,12 @@ from wagtail.permissions import policy_registry
 from news.listings.paginator import IndexedPaginator
 from news.models import ArticlePage, Topic
 
-from .kept_statuses import kept_article_sources, kept_status_in, refresh_kept_statuses
+from .kept_statuses import (
+    kept_article_sources,
+    kept_status,
+    kept_status_in,
+    refresh_kept_statuses,
+)
 from .permissions import hide_unseen_drafts
 from .report_count import kept_count
 from .status import (
@@ -91,9 +96,9 @@ class TranslationStatusFilterSet(WagtailFilterSet):
 class LocaleStatusColumn(Column):
     cell_template_name = "news/admin/translation_status_cell.html"
 
-    def __init__(self, locale):
+    def __init__(self, locale, sort_key):
         name = f"{field_prefix(locale)}status"
-        super().__init__(name, label=locale.get_display_name(), sort_key=name)
+        super().__init__(name, label=locale.get_display_name(), sort_key=sort_key)
         self.locale = locale
 
     def get_value(self, instance):
@@ -155,7 +160,10 @@ class TranslationsReportView(ReportView):
                 get_url=lambda page: reverse("wagtailadmin_pages:edit", args=[page.pk]),
             ),
             Column("locale", label=_("Source locale"), accessor="locale.get_display_name"),
-            *(LocaleStatusColumn(locale) for locale in self.locales),
+            *(
+                LocaleStatusColumn(locale, sort_key=f"{field_prefix(locale)}kept_status")
+                for locale in self.locales
+            ),
         ]
 
     @cached_property
@@ -203,6 +211,11 @@ class TranslationsReportView(ReportView):
             self.request.user,
             shows_draft_title=False,
         ).select_related("locale")
+        # Sorted by a locale's status, by the kept one: sorting by the computed one computed
+        # every article's.
+        articles = articles.annotate(
+            **{f"{field_prefix(locale)}kept_status": kept_status(locale) for locale in self.locales}
+        )
         return annotate_translation_status(articles, self.locales)
 
     def decorate_paginated_queryset(self, object_list):
@@ -263,7 +276,10 @@ class TopicTranslationsReportView(TranslationsReportView):
                 get_url=lambda topic: reverse("wagtailsnippets_news_topic:edit", args=[topic.pk]),
             ),
             Column("locale", label=_("Source locale"), accessor="locale.get_display_name"),
-            *(LocaleStatusColumn(locale) for locale in self.locales),
+            *(
+                LocaleStatusColumn(locale, sort_key=f"{field_prefix(locale)}status")
+                for locale in self.locales
+            ),
         ]
 
     @cached_property

@@ -146,3 +146,18 @@ def test_the_command_refreshes_or_computes_every_status_again(article, other_art
     other = set(KeptStatus.objects.filter(source_page=other_article).values_list("status"))
     # Only --all mends a row written by hand, which no change noted.
     assert (("missing",) in other) is every
+
+
+def test_the_report_sorts_by_a_locales_kept_status(
+    article, other_article, newsroom, editor_client, django_assert_max_num_queries
+):
+    submit_for_translation(editor_client, other_article, newsroom.en)
+    ordering = f"translation_{newsroom.en.pk}_kept_status"
+
+    rows = editor_client.get(REPORT, {"ordering": ordering}).context["object_list"]
+    assert [(row.pk, row.locale_statuses[1].status) for row in rows] == [
+        (other_article.pk, Status.IN_PROGRESS),
+        (article.pk, Status.MISSING),
+    ]
+    rows = editor_client.get(REPORT, {"ordering": f"-{ordering}"}).context["object_list"]
+    assert [row.pk for row in rows] == [article.pk, other_article.pk]
