@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Coalesce, Length, Substr
 from django.http import Http404
 from django.utils.functional import cached_property
@@ -368,12 +368,18 @@ class ArticlePage(HeadlessPreviewMixin, NewsroomPermissions, Page):
 
         `articles` are those the reader may see (the site's live, public ones; the API's of
         its site), `for_cards` loads what a card needs, so that the site and the API agree.
-        One query for the articles: the candidates are the chosen ones and the newest few.
+        The chosen and the newest (if fewer were chosen) are found through indexes first:
+        "chosen or newest" in one query was checked on every article (0.2 s at 100,000).
         """
         count = settings.NEWS_MORE_COUNT
         others = articles.filter(locale_id=self.locale_id).exclude(pk=self.pk)
         # From the database (a preview shows the related articles last saved).
         links = RelatedArticle.objects.filter(article_id=self.pk)
+        chosen_keys = links.values("related__translation_key")
+        chosen = list(others.filter(translation_key__in=chosen_keys).values_list("pk", flat=True))
+        newest = []
+        if len(chosen) < count:
+            newest = list(others.newest_first().values_list("pk", flat=True)[:count])
         # Rows saved without a sort order (imports, scripts) still count as chosen.
         chosen_order = (
             links.filter(related__translation_key=OuterRef("translation_key"))
@@ -381,10 +387,7 @@ class ArticlePage(HeadlessPreviewMixin, NewsroomPermissions, Page):
             .values(order=Coalesce("sort_order", 0))[:1]
         )
         candidates = (
-            others.filter(
-                Q(translation_key__in=links.values("related__translation_key"))
-                | Q(pk__in=others.newest_first().values("pk")[:count])
-            )
+            others.filter(pk__in=[*chosen, *newest])
             .annotate(chosen_order=Subquery(chosen_order))
             .order_by(F("chosen_order").asc(nulls_last=True), "-publication_date", "-pk")
         )

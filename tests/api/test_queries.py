@@ -17,6 +17,9 @@ from .builders import full_body, make_article, make_document, make_image
 pytestmark = pytest.mark.django_db
 
 LISTING_BUDGET = 8
+# "More news" finds its candidates first (the keys an editor chose, the newest few), each
+# through an index, then reads them as a listing does (news.models.more_news_among).
+MORE_NEWS_BUDGET = LISTING_BUDGET + 1
 DETAIL_BUDGET = 10
 
 
@@ -111,7 +114,7 @@ def test_more_news_and_route(client, api_articles, django_assert_max_num_queries
     more, _ = measure(
         client,
         django_assert_max_num_queries,
-        LISTING_BUDGET,
+        MORE_NEWS_BUDGET,
         f"/api/v3/articles/{api_articles['lt_mid'].pk}/more/",
     )
     route, page = measure(
@@ -130,16 +133,16 @@ def test_more_news_with_related_articles_costs_what_the_newest_do(
     add_articles(api_site, 12, start=0)
     current, *others = ArticlePage.objects.filter(locale=api_site.lt).order_by("pk")
     url = f"/api/v3/articles/{current.pk}/more/"
-    newest_count, newest = measure(client, django_assert_max_num_queries, LISTING_BUDGET, url)
+    newest_count, newest = measure(client, django_assert_max_num_queries, MORE_NEWS_BUDGET, url)
     for order, related in enumerate(others[:2]):
         RelatedArticle.objects.create(article=current, related=related, sort_order=order)
 
-    count, more = measure(client, django_assert_max_num_queries, LISTING_BUDGET, url)
+    count, more = measure(client, django_assert_max_num_queries, MORE_NEWS_BUDGET, url)
 
     assert [item["id"] for item in more["items"]][:2] == [others[0].pk, others[1].pk]
     assert all(item["hero_image"] and item["topics"] for item in more["items"])
     assert len(more["items"]) == len(newest["items"])
-    # The chosen articles come in the same query as the newest.
+    # The chosen articles come in the same queries as the newest.
     assert count == newest_count, f"{newest_count} queries, then {count}"
 
 
