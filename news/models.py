@@ -31,7 +31,12 @@ from .pagination import ListingPaginator
 from .preview.mixins import HeadlessPreviewMixin
 from .renditions import get_rendition
 from .search.models import ArticleSearchEntry  # noqa: F401 - the site search's index
-from .topics.models import ArticlePageTopic, Topic, topic_keys, topic_links_prefetch  # noqa: F401
+from .topics.models import (  # noqa: F401
+    ArticlePageTopic,
+    Topic,
+    localize_topic_links,
+    topic_links_prefetch,
+)
 from .translation.panels import TranslationStatusPanel
 from .translation.permissions import NewsroomPermissions
 from .wordpress.models import WordPressAuthor, WordPressItem  # noqa: F401 - the importer's records
@@ -305,38 +310,9 @@ class ArticlePage(HeadlessPreviewMixin, NewsroomPermissions, Page):
         return super().save_revision(*args, **kwargs)
 
     def localize_topics(self):
-        """Point every topic link at the topic's edition in this page's locale.
-
-        wagtail-localize maps the links of a translation to the topics' translations (related
-        object segments), but keeps the source's topic where none exists yet, and a page
-        copied for translation keeps them all: Lithuanian topics on an English page. Here each
-        becomes its translation, or is left out while there is none or it is still being
-        translated (``Topic.objects.readable()``; the next sync brings it back). Two queries
-        (one when the links hold their topics, as a sync's do), none when saved again.
-        """
-        links = list(self.topic_links.all())
-        if not links or not self.locale_id:
-            return
-        linked = (self.locale_id, tuple(link.topic_id for link in links))
-        if getattr(self, "_localized_topics", None) == linked:
-            return  # saved again (its revision, its publish) with the links localized here
-        keys = topic_keys(links)
-        own = {
-            topic.translation_key: topic
-            for topic in Topic.objects.readable().filter(
-                translation_key__in=keys.values(), locale_id=self.locale_id
-            )
-        }
-        kept, changed = [], False
-        for link in links:
-            translated = own.get(keys.get(link.topic_id))
-            changed = changed or translated is None or translated.pk != link.topic_id
-            if translated is not None:
-                link.topic = translated
-                kept.append(link)
-        if changed:
-            self.topic_links = kept
-        self._localized_topics = (self.locale_id, tuple(link.topic_id for link in kept))
+        """Point every topic link at the topic's edition in this page's locale (see
+        ``news.topics.models.localize_topic_links``)."""
+        localize_topic_links(self)
 
     @property
     def topics(self):

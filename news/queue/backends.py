@@ -11,7 +11,8 @@ index task indexes its page (Wagtail's task climbs to the parent), so it is enqu
 page's: two workers updating the same page's references at once deadlocked on the index's
 rows; the page of a link saved with its id (a sync saves them again) is remembered as it is
 saved rather than read back. A savepoint rolled back inside it may have taken a row along:
-at its end, such a task is written again if its object exists.
+at its end, after any rollback to a savepoint, such a task is written again if its object
+exists.
 """
 
 import contextvars
@@ -42,13 +43,28 @@ def index_updates_once():
     if not connection.in_atomic_block:
         raise RuntimeError("index_updates_once() needs a transaction: the workers must wait")
     enqueued = {}
+    rollbacks = SavepointRollbacks()
     token, parents_token = _enqueued.set(enqueued), _parents.set({})
     try:
-        yield
+        with connection.execute_wrapper(rollbacks):
+            yield
     finally:
         _enqueued.reset(token)
         _parents.reset(parents_token)
-    _write_lost_rows(enqueued)
+    if rollbacks.seen:  # otherwise every row written inside is there: none to look for
+        _write_lost_rows(enqueued)
+
+
+class SavepointRollbacks:
+    """Notes whether a statement rolled back to a savepoint (Django's atomic blocks send
+    each through the connection's cursor)."""
+
+    seen = False
+
+    def __call__(self, execute, sql, params, many, context):
+        if sql.startswith("ROLLBACK TO SAVEPOINT"):
+            self.seen = True
+        return execute(sql, params, many, context)
 
 
 @receiver(pre_save, dispatch_uid="news_queue_remember_parent")

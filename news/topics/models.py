@@ -20,22 +20,32 @@ class TopicQuerySet(models.QuerySet):
         the source language at once, to translate. Until every segment is translated, that
         copy is left off pages, feeds, the sitemap and the API.
         """
-        untranslated = StringSegment.objects.filter(source_id=models.OuterRef("source_id")).exclude(
-            models.Exists(
-                StringTranslation.objects.filter(
-                    translation_of_id=models.OuterRef("string_id"),
-                    context_id=models.OuterRef("context_id"),
-                    locale_id=models.OuterRef(models.OuterRef("target_locale_id")),
-                    has_error=False,
-                )
+        return self.exclude(_being_translated())
+
+    def annotate_readable(self):
+        """Each topic with ``is_readable``: whether ``readable()`` keeps it."""
+        return self.annotate(is_readable=~_being_translated())
+
+
+def _being_translated():
+    """Whether a topic is a translation still being made (see ``readable``)."""
+    untranslated = StringSegment.objects.filter(source_id=models.OuterRef("source_id")).exclude(
+        models.Exists(
+            StringTranslation.objects.filter(
+                translation_of_id=models.OuterRef("string_id"),
+                context_id=models.OuterRef("context_id"),
+                locale_id=models.OuterRef(models.OuterRef("target_locale_id")),
+                has_error=False,
             )
         )
-        in_progress = Translation.objects.filter(
+    )
+    return models.Exists(
+        Translation.objects.filter(
             source__object_id=models.OuterRef("translation_key"),
             target_locale_id=models.OuterRef("locale_id"),
             enabled=True,
         ).filter(models.Exists(untranslated))
-        return self.exclude(models.Exists(in_progress))
+    )
 
 
 class Topic(TranslatableMixin, models.Model):
@@ -145,3 +155,48 @@ def topic_keys(links):
     if unread := [link.topic_id for link in links if link.topic_id not in keys]:
         keys.update(Topic.objects.filter(pk__in=unread).values_list("pk", "translation_key"))
     return keys
+
+
+def localize_topic_links(page):
+    """Point every topic link of ``page`` at the topic's edition in the page's locale.
+
+    wagtail-localize maps the links of a translation to the topics' translations (related
+    object segments), but keeps the source's topic where none exists yet, and a page copied
+    for translation keeps them all: Lithuanian topics on an English page. Here each becomes
+    its translation, or is left out while there is none or it is still being translated
+    (``Topic.objects.readable()``; the next sync brings it back). Two queries; one when the
+    links hold their topics; none when they hold the editions with whether readers may see
+    them (a sync's: ``news.translation.related_objects``), or when saved again.
+    """
+    links = list(page.topic_links.all())
+    if not links or not page.locale_id:
+        return
+    linked = (page.locale_id, tuple(link.topic_id for link in links))
+    if getattr(page, "_localized_topics", None) == linked:
+        return  # saved again (its revision, its publish) with the links localized here
+    keys = topic_keys(links)
+    own = _readable_editions(links, keys, page.locale_id)
+    kept, changed = [], False
+    for link in links:
+        translated = own.get(keys.get(link.topic_id))
+        changed = changed or translated is None or translated.pk != link.topic_id
+        if translated is not None:
+            link.topic = translated
+            kept.append(link)
+    if changed:
+        page.topic_links = kept
+    page._localized_topics = (page.locale_id, tuple(link.topic_id for link in kept))
+
+
+def _readable_editions(links, keys, locale_id):
+    """``{translation key: topic}``: the editions in ``locale_id`` of the links' topics that
+    readers may see."""
+    held = [link.topic for link in links if ArticlePageTopic.topic.is_cached(link)]
+    if len(held) == len(links) and all(
+        topic.locale_id == locale_id and hasattr(topic, "is_readable") for topic in held
+    ):
+        return {topic.translation_key: topic for topic in held if topic.is_readable}
+    editions = Topic.objects.readable().filter(
+        translation_key__in=keys.values(), locale_id=locale_id
+    )
+    return {topic.translation_key: topic for topic in editions}

@@ -16,6 +16,7 @@ class TranslationConfig(AppConfig):
             content_types,
             creator,
             deletion,
+            first_editions,
             lengths,
             machine,
             related_objects,
@@ -35,5 +36,6 @@ class TranslationConfig(AppConfig):
         sources.take_over()
         machine.take_over()
         creator.take_over()
+        first_editions.take_over()
         lengths.take_over()
         deletion.connect()

@@ -22,6 +22,7 @@ from wagtail.models import Page
 
 from news.caching.versions import version_changed
 from news.models import ArticlePage
+from news.rows import delete_rows
 
 from .models import KeptStatus, StatusChange
 from .status import (
@@ -67,13 +68,13 @@ def refresh_kept_statuses(locales=None):
         notes = list(StatusChange.objects.values_list("pk", "translation_key"))
         keys = {key for _pk, key in notes}
         if None in keys:
-            _delete(KeptStatus.objects.all())
+            delete_rows(KeptStatus.objects.all())
             keys = None
         _compute(keys, content_locales() if locales is None else locales)
         ranges = _runs(pk for pk, _key in notes)
         for start in range(0, len(ranges), RANGES):
             chunk = ranges[start : start + RANGES]
-            _delete(StatusChange.objects.filter(reduce(operator.or_, map(_in_range, chunk))))
+            delete_rows(StatusChange.objects.filter(reduce(operator.or_, map(_in_range, chunk))))
         version_changed(VERSION_KEY)
     return len(notes)
 
@@ -93,12 +94,6 @@ def refresh_after_bulk_writes():
         for table in ANALYSED_TABLES:
             cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
     return refresh_kept_statuses()
-
-
-def _delete(queryset):
-    # In one statement: a model's deletes are collected row by row, in batches, whenever a
-    # deletion signal has a receiver for every model (as Wagtail and this project connect).
-    queryset._raw_delete(queryset.db)
 
 
 def _runs(ids):
@@ -126,7 +121,7 @@ def _compute(keys, locales):
     keys = sorted(keys)
     for start in range(0, len(keys), CHUNK):
         chunk = keys[start : start + CHUNK]
-        _delete(KeptStatus.objects.filter(translation_key__in=chunk))
+        delete_rows(KeptStatus.objects.filter(translation_key__in=chunk))
         _write(articles.filter(translation_key__in=chunk), locales)
 
 

@@ -35,15 +35,18 @@ def is_valid_translation(source_text, text):
     return True
 
 
-def store_translations(rows):
+def store_translations(rows, draft_titles=True):
     """Insert unsaved ``StringTranslation`` rows, skipping any a concurrent writer stored first.
 
     As wagtail-localize's signal does for each title translation saved, the target page's
-    draft title becomes the translation of its title.
+    draft title becomes the translation of its title; not with ``draft_titles=False``, for a
+    caller that saves the target page next (a sync: the save writes its draft title).
     """
     if not rows:
         return
     StringTranslation.objects.bulk_create(rows, ignore_conflicts=True)
+    if not draft_titles:
+        return
     titles = title_contexts(rows)
     for row in rows:
         # A title too long for the page is left to the publish's validation to report.
@@ -91,9 +94,9 @@ def apply_machine_translation(translation_id, user, machine_translator):
     return machine_translate(translation, user, machine_translator)
 
 
-def machine_translate(translation, user, machine_translator, target=None):
+def machine_translate(translation, user, machine_translator, target=None, draft_titles=True):
     """``apply_machine_translation`` of a translation in hand (a sync's), ``target`` its
-    target page when already loaded."""
+    target page when already loaded; ``draft_titles``: as ``store_translations``."""
     if user is not None and not user_can_edit_instance(
         user, target or translation.get_target_instance()
     ):
@@ -129,7 +132,7 @@ def machine_translate(translation, user, machine_translator, target=None):
                     field_error="",
                 )
             )
-    store_translations(rows)
+    store_translations(rows, draft_titles=draft_titles)
     return True
 
 

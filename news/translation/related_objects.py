@@ -38,7 +38,7 @@ def editions_read_together(source, locale):
         editions.update(dict.fromkeys((content_type_id, key) for key in translation_keys))
         # The library reads them through the content type's model, as here.
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        for edition in model._base_manager.filter(
+        for edition in _edition_rows(model).filter(
             translation_key__in=translation_keys, locale_id=pk(locale)
         ):
             editions[content_type_id, edition.translation_key] = edition
@@ -47,6 +47,15 @@ def editions_read_together(source, locale):
         yield
     finally:
         _editions.reset(token)
+
+
+def _edition_rows(model):
+    """The rows of ``model`` to read editions from. A model whose editions readers may not
+    see while they are being translated (a topic: ``annotate_readable``) says with each
+    whether they may, so that the page saved with them need not ask again
+    (``news.topics.models.localize_topic_links``)."""
+    annotate_readable = getattr(model._default_manager, "annotate_readable", None)
+    return annotate_readable() if annotate_readable else model._base_manager.all()
 
 
 def _read_together(content_type_id, translation_key, locale):

@@ -136,6 +136,10 @@ def _follow(translation, parent_before, parent_after):
 
 @receiver(page_published)
 def correct_numchild(sender, instance, **kwargs):
+    if instance.numchild == 0 and not type(instance).allowed_subpage_models():
+        # Nothing to count under a page of a type that may hold none (an article): the
+        # count a subtree's translation leaves stale is its parents' (#773).
+        return
     actual = Page.objects.filter(path__startswith=instance.path, depth=instance.depth + 1).count()
     # The publish has just saved the page with the count it holds: its row changes only
     # when that count is wrong.

@@ -60,6 +60,8 @@ from wagtail_localize.segments import (
 )
 from wagtail_localize.segments.extract import extract_segments
 
+from news.rows import delete_rows
+
 from .memory import fill_from_memory
 
 # What makes a segment the same as one stored (wagtail-localize gets or creates by these).
@@ -196,14 +198,6 @@ def write_segments(source, instance, created=False, translations=None):
     contexts = _contexts(source.object_id, instance, dict.fromkeys(v.path for v in values))
     strings = _strings(source.locale_id, [v for v in values if isinstance(v, StringSegmentValue)])
     templates = _templates([v for v in values if isinstance(v, TemplateSegmentValue)])
-    TranslatableObject.objects.bulk_create(
-        [
-            TranslatableObject(translation_key=v.translation_key, content_type=v.content_type)
-            for v in values
-            if isinstance(v, RelatedObjectSegmentValue)
-        ],
-        ignore_conflicts=True,
-    )
     wanted = {model: [] for model in _SEGMENT_KEYS}
     for value in values:
         common = {"source": source, "context_id": contexts[value.path], "order": value.order}
@@ -223,6 +217,9 @@ def write_segments(source, instance, created=False, translations=None):
         wanted[type(segment)].append(segment)
     for model, segments in wanted.items():
         new = segments if created else _unmatched(model, source, segments)
+        if model is RelatedObjectSegment and new:
+            # A stored segment's object is stored (its foreign key): only new ones may not be.
+            _objects_of(new, values)
         model.objects.bulk_create(new)
         if model is StringSegment and new and not created:
             added = StringSegment.objects.filter(pk__in=[segment.pk for segment in new])
@@ -230,6 +227,22 @@ def write_segments(source, instance, created=False, translations=None):
                 translations = Translation.objects.filter(source=source, enabled=True)
             for translation in translations:
                 fill_from_memory(translation, segments=added)
+
+
+def _objects_of(segments, values):
+    """The ``TranslatableObject`` of each related object segment, made where missing."""
+    content_types = {
+        value.translation_key: value.content_type
+        for value in values
+        if isinstance(value, RelatedObjectSegmentValue)
+    }
+    TranslatableObject.objects.bulk_create(
+        [
+            TranslatableObject(translation_key=key, content_type=content_types[key])
+            for key in {segment.object_id for segment in segments}
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def _unmatched(model, source, segments):
@@ -248,7 +261,7 @@ def _unmatched(model, source, segments):
             kept.add(pk)
     stale = set(stored.values()) - kept
     if stale:
-        model.objects.filter(pk__in=stale).delete()
+        delete_rows(model.objects.filter(pk__in=stale))  # nothing refers to a segment
     return new
 
 

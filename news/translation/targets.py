@@ -14,22 +14,23 @@ it rebuilt from the same JSON. Ingesting segments writes the translated blocks i
 source's stream values, so an instance serves one target only.
 
 What the fast path does not cover goes through wagtail-localize's own: a target not
-created yet (``copy_for_translation``), an alias (its conversion), a snippet. A publish
-that fails validation is rolled back, and the translations of the fields at fault are
-flagged as wagtail-localize flags them.
+created yet (``copy_for_translation``), an alias (its conversion), a snippet. A page that
+fails validation is refused before anything is written, and the translations of the fields
+at fault are flagged as wagtail-localize flags them.
 """
 
+from contextlib import contextmanager
 from functools import partial
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
-from django.db.models import prefetch_related_objects
+from django.db.models import Exists, OuterRef, prefetch_related_objects
 from django.utils.text import slugify
 from modelcluster.models import ClusterableModel
 from wagtail.actions.base import BaseAction
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.coreutils import find_available_slug
-from wagtail.models import Page
+from wagtail.models import Page, Revision, Site
 from wagtail.permissions import policy_registry
 from wagtail_localize.fields import copy_synchronised_fields
 from wagtail_localize.models import (
@@ -47,12 +48,17 @@ from .related_objects import editions_read_together
 
 class PublishRevisionInMemory(PublishPageRevisionAction):
     """Wagtail's publish of a page revision just saved (in the same transaction), given the
-    page it was saved from rather than reading it back from the revision's JSON."""
+    page it was saved from rather than reading it back from the revision's JSON.
 
-    def __init__(self, revision, page, user=None):
+    ``stored``: the page's ``StoredPage`` as read before this revision, which answers what
+    the publish asks of the revision before it (whether there is one, and the page's title
+    then, for a "renamed" log entry) without reading both again."""
+
+    def __init__(self, revision, page, stored, user=None):
         BaseAction.__init__(self, page, user=user)
         self.revision = revision
         self.object = page
+        self.stored = stored
         self.permission_policy = policy_registry.get(page)
         self.changed = True
         self.log_action = True
@@ -65,10 +71,11 @@ class PublishRevisionInMemory(PublishPageRevisionAction):
         object.full_clean = _already_cleaned
         # Nor does the revision need to be compared with the page's others: it is the latest.
         revision.is_latest_revision = _latest
+        revision.get_previous = self.stored.previous_revision
         try:
             return super()._publish_revision(revision, object, *args, **kwargs)
         finally:
-            del object.full_clean, revision.is_latest_revision
+            del object.full_clean, revision.is_latest_revision, revision.get_previous
 
 
 def _already_cleaned(*args, **kwargs):
@@ -81,27 +88,60 @@ def _latest():
 
 
 def clean_with_slug_found(target):
-    """Clean ``target`` (``clean_without_lookups``) but for what is known of a page read from
-    the database whose slug ``find_available_slug`` has just chosen: its slug is free among
-    its siblings (Wagtail's ``clean`` asks again), and its tree path is its own."""
-    target._check_slug_is_unique = _slug_just_found
+    """Clean ``target`` (``clean_without_lookups``) but for what is known of a page whose
+    slug is free among its siblings (``find_available_slug`` has just chosen it, or it is
+    the one stored) and whose place in the tree (path, depth) is its own: read from the
+    database, or not given yet (treebeard's ``add_child`` gives it)."""
+    with slug_known_free(target):
+        clean_without_lookups(target, exclude=["path", "depth"])
+
+
+@contextmanager
+def slug_known_free(page):
+    """Within it, Wagtail's validation of ``page`` does not ask again whether its slug is
+    free among its siblings (a query): it is known to be (see above)."""
+    page._check_slug_is_unique = _slug_just_found
     try:
-        clean_without_lookups(target, exclude=["path"])
+        yield
     finally:
-        del target._check_slug_is_unique
+        del page._check_slug_is_unique
 
 
 def _slug_just_found():
-    """The ``_check_slug_is_unique`` of a page whose slug was just found free (see above)."""
+    """The ``_check_slug_is_unique`` of a page whose slug is known to be free (see above)."""
 
 
-def sync_view_restrictions(translation, original, target):
+class StoredPage:
+    """What a publish needs of a target page as read, before its translations are ingested:
+    its slug (a translated slug that is still the stored one is the page's own, free among
+    its siblings: Wagtail's save checked it), its name, and whether it had a revision."""
+
+    def __init__(self, page):
+        self.slug = page.slug
+        self.name = str(page)
+        self.had_revision = page.latest_revision_id is not None
+
+    def previous_revision(self):
+        """``Revision.get_previous()`` of the revision saved over the stored page, for what
+        Wagtail's publish reads of it: its object's name (``str(content_object)``, the page
+        row, which still holds the stored title when the publish compares them)."""
+        if not self.had_revision:
+            raise Revision.DoesNotExist
+        return _PreviousRevision(self.name)
+
+
+class _PreviousRevision:
+    def __init__(self, name):
+        self.content_object = name
+
+
+def sync_view_restrictions(source, original, target):
     """wagtail-localize's ``sync_view_restrictions``, which asks whether each page has a view
     restriction: both asked in one query."""
     pages = [original, target]
     prefetch_related_objects(pages, "view_restrictions")
     try:
-        translation.source.sync_view_restrictions(original, target)
+        source.sync_view_restrictions(original, target)
     finally:
         for page in pages:  # what it writes is not in the pages' cache: none kept
             page._prefetched_objects_cache.pop("view_restrictions", None)
@@ -112,50 +152,70 @@ _COPY_CHILD_RELATION = ClusterableModel.copy_child_relation
 _COPY_CHILD_RELATION_ALONE = _COPY_CHILD_RELATION.__wrapped__
 
 
-def copy_synchronised_fields_in_memory(original, target):
-    """wagtail-localize's ``copy_synchronised_fields``, without a savepoint around the copy
-    of each child relation (modelcluster's ``copy_child_relation`` runs in a transaction of
-    its own): the copy it makes (``commit=False``) writes nothing, and the savepoint, two
-    queries a relation, guards nothing."""
+@contextmanager
+def child_relations_copied_in_memory(original):
+    """Within it, the copies of ``original``'s child relations (``commit=False``: into
+    memory) are made without a savepoint around each: modelcluster's
+    ``copy_child_relation`` runs in a transaction of its own, two queries a relation that
+    guard nothing, as nothing is written."""
     if getattr(type(original), "copy_child_relation", None) is not _COPY_CHILD_RELATION:
-        copy_synchronised_fields(original, target)  # a model's own copy keeps its ways
+        yield  # a model's own copy keeps its ways
         return
     original.copy_child_relation = partial(_COPY_CHILD_RELATION_ALONE, original)
     try:
-        copy_synchronised_fields(original, target)
+        yield
     finally:
         del original.copy_child_relation
+
+
+def ingest_translations(source, locale, original, target):
+    """Bring into ``target`` the translations into ``locale`` made so far (the source text
+    where there is none) and the synchronised fields, as wagtail-localize builds a
+    translated instance from ``original``, the source's instance."""
+    with child_relations_copied_in_memory(original):
+        copy_synchronised_fields(original, target)
+    with editions_read_together(source, locale):
+        segments = source._get_segments_for_translation(locale, fallback=True)
+        ingest_segments(original, target, source.locale, locale, segments)
 
 
 def target_page(translation):
     """The existing target page of ``translation``, as stored; None when the target is not a
     page of its own (not created yet, an alias)."""
+    source = translation.source
+    model = source.specific_content_type.model_class()
+    if not issubclass(model, Page):
+        return None
     try:
-        target = translation.source.get_translated_instance(translation.target_locale)
+        # Whether it is a site's root (as its source is: they share the translation key),
+        # read with it: Wagtail's save asks at every save otherwise (the revision's and the
+        # publish's).
+        target = model._base_manager.annotate(
+            _is_site_root=Exists(
+                Site.objects.filter(root_page__translation_key=OuterRef("translation_key"))
+            )
+        ).get(translation_key=source.object_id, locale_id=translation.target_locale_id)
     except ObjectDoesNotExist:
         return None
-    if not isinstance(target, Page) or target.alias_of_id:
+    if target.alias_of_id:
         return None
     target.locale = translation.target_locale  # the locale it was read in, not read again
     return target
 
 
 def translated_page(translation, original=None, target=None):
-    """``(original, target)``: the source page, and the existing target page of
+    """``(original, target, stored)``: the source page, the existing target page of
     ``translation`` with the translations made so far (the source text where there is none),
     unsaved, as wagtail-localize's ``get_ephemeral_translated_instance`` builds it (from
-    ``original`` and ``target`` as stored when given). None when the target is not a page of
-    its own (``target_page``)."""
+    ``original`` and ``target`` as stored when given), and the target's ``StoredPage``. None
+    when the target is not a page of its own (``target_page``)."""
     target = target or target_page(translation)
     if target is None:
         return None
-    source = translation.source
-    original = original or source.as_instance()
-    copy_synchronised_fields_in_memory(original, target)
-    with editions_read_together(source, translation.target_locale):
-        segments = source._get_segments_for_translation(translation.target_locale, fallback=True)
-        ingest_segments(original, target, source.locale, translation.target_locale, segments)
-    return original, target
+    stored = StoredPage(target)
+    original = original or translation.source.as_instance()
+    ingest_translations(translation.source, translation.target_locale, original, target)
+    return original, target, stored
 
 
 def save_draft(translation, user=None, original=None, target=None):
@@ -167,9 +227,9 @@ def save_draft(translation, user=None, original=None, target=None):
     pages = translated_page(translation, original, target)
     if pages is None:
         return None
-    original, target = pages
+    original, target, _stored = pages
     revision = target.save_revision(user=user, clean=False)
-    sync_view_restrictions(translation, original, target)
+    sync_view_restrictions(translation.source, original, target)
     return revision
 
 
@@ -180,28 +240,32 @@ def publish_target(translation, user=None, original=None, target=None):
     if pages is None:
         translation.save_target(user=user, publish=True)
         return
-    original, target = pages
+    original, target, stored = pages
+    target.slug = slugify(target.slug)
+    if target.slug != stored.slug:
+        target.slug = find_available_slug(
+            target.get_parent(), target.slug, ignore_page_id=target.id
+        )
     try:
-        with transaction.atomic():
-            target.slug = find_available_slug(
-                target.get_parent(), slugify(target.slug), ignore_page_id=target.id
-            )
-            # Cleaned before anything is written (the revision keeps the title, which
-            # PostgreSQL would refuse past its length), once; its foreign keys are the
-            # target's own, as read, and the source's synchronised ones (news.validation).
-            clean_with_slug_found(target)
-            revision = target.save_revision(user=user, clean=False)
-            PublishRevisionInMemory(revision, target, user=user).execute(
-                skip_permission_checks=True
-            )
-            sync_view_restrictions(translation, original, target)
+        # Cleaned before anything is written (the revision keeps the title, which PostgreSQL
+        # would refuse past its length), once; its foreign keys are the target's own, as
+        # read, and the source's synchronised ones (news.validation).
+        clean_with_slug_found(target)
     except ValidationError as error:
         if hasattr(error, "error_dict"):
             flag_field_errors(translation, error)
         raise
-    TranslationLog.objects.create(
-        source=translation.source, locale=translation.target_locale, revision=revision
-    )
+    # Nothing is refused past the clean: what fails from here fails the caller's whole
+    # transaction, so no savepoint of its own (two queries a page in a sync).
+    with transaction.atomic(savepoint=False):
+        revision = target.save_revision(user=user, clean=False)
+        PublishRevisionInMemory(revision, target, stored, user=user).execute(
+            skip_permission_checks=True
+        )
+        sync_view_restrictions(translation.source, original, target)
+        TranslationLog.objects.create(
+            source=translation.source, locale=translation.target_locale, revision=revision
+        )
 
 
 def flag_field_errors(translation, error):

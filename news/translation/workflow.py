@@ -124,13 +124,13 @@ def _sync(source, user, publish, publish_incomplete, machine_translator):
         # Saving a translation consumes the source page it is built from (targets.py): the
         # first is built from the page just stored, any other from a copy of its JSON.
         original = source_page if number == 0 else None
-        # Read once for the machine translation's permission check and the save: the
-        # machine's only write to its row (its draft title) is the title the save sets.
+        # Read once for the machine translation's permission check and the save, which
+        # writes the draft title the machine's translation of the title gives it.
         target = target_page(translation)
         if machine_translator is not None and machine_translator.can_translate(
             source.locale, translation.target_locale
         ):
-            machine_translate(translation, user, machine_translator, target)
+            machine_translate(translation, user, machine_translator, target, draft_titles=False)
         # Counted only where they decide: an editor publishing anyway does not need them.
         counts = None if publish and publish_incomplete else blocking_counts(translation)
         if publish and (counts is None or not any(counts)):

@@ -1,7 +1,8 @@
 """Wagtail's index updates enqueued once per object and transaction (news/queue/backends.py)."""
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Locale, ReferenceIndex
 from wagtail.tasks import update_reference_index_task
@@ -115,6 +116,16 @@ def test_a_task_lost_with_a_rolled_back_savepoint_is_written_again(queue, articl
         article.save()  # the same task: not written again here, it was enqueued before
     # At the end, the row lost with the savepoint is written again (the page exists).
     assert tasks_for(article, REFERENCE_INDEX).count() == 1
+
+
+@pytest.mark.django_db
+def test_without_a_rollback_its_rows_are_not_looked_for_again(queue, article):
+    DBTaskResult.objects.all().delete()
+    with CaptureQueriesContext(connection) as captured, transaction.atomic(), index_updates_once():
+        article.save()
+    assert tasks_for(article, REFERENCE_INDEX).count() == 1
+    table = DBTaskResult._meta.db_table
+    assert not [q for q in captured if q["sql"].startswith("SELECT") and table in q["sql"]]
 
 
 @pytest.mark.django_db(transaction=True)

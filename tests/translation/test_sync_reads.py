@@ -181,7 +181,7 @@ def test_a_translated_page_copies_its_child_relations_as_the_library_without_sav
 
     savepoints = Statements("SAVEPOINT")
     with transaction.atomic(), connection.execute_wrapper(savepoints):
-        _original, target = translated_page(translation)
+        _original, target, _stored = translated_page(translation)
     by_library = translation.source.get_translated_instance(newsroom.en)
     copy_synchronised_fields(translation.source.as_instance(), by_library)
     assert savepoints.count == 0
