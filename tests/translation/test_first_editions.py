@@ -85,10 +85,18 @@ def _english_state(article, newsroom):
         content[name] = [
             {**row, "pk": None, "article": None, "page": None} for row in content[name]
         ]
+    # The author's English edition is made by each submission (a related object): its id
+    # differs between the two (PostgreSQL does not take back ids of rolled-back rows).
+    authors = dict(Author.objects.values_list("pk", "translation_key"))
+    for row in content["bylines"]:
+        row["author"] = authors[row["author"]]
     return {
         "page": {name: getattr(english, name) for name in PAGE_FIELDS},
         "body": json.dumps(list(english.body.raw_data), cls=DjangoJSONEncoder),
-        "bylines": [(b.author_id, b.locale_id) for b in english.bylines.all()],
+        "bylines": [
+            (b.author.translation_key, b.author.locale_id, b.locale_id)
+            for b in english.bylines.all()
+        ],
         "topics": [(link.topic_id, link.locale_id) for link in english.topic_links.all()],
         "related": [link.related_id for link in english.related_links.all()],
         "restrictions": list(english.view_restrictions.values_list("restriction_type", "password")),
