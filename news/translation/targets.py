@@ -131,6 +131,8 @@ class StoredPage:
 
 
 class _PreviousRevision:
+    """What Wagtail's publish reads of the previous revision: ``str(content_object)``."""
+
     def __init__(self, name):
         self.content_object = name
 

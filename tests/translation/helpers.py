@@ -259,6 +259,13 @@ def database_state():
     }
 
 
+class AsWritten(dict):
+    """Translations that keep each text as it is written."""
+
+    def __missing__(self, text):
+        return text
+
+
 def translate_completely(page, locale, translations=ENGLISH, user=None):
     """Submit ``page`` with wagtail-localize's own operation and translate every segment."""
     translate_object(page, [locale], user=user)
@@ -274,6 +281,14 @@ def translate_completely(page, locale, translations=ENGLISH, user=None):
                 "tool_name": "",
             },
         )
+    return translation
+
+
+def translated_as_written(instance, locale):
+    """``instance`` submitted, every segment translated as written, and its edition in
+    ``locale`` saved (published): a translation that is complete."""
+    translation = translate_completely(instance, locale, translations=AsWritten())
+    translation.save_target(publish=True)
     return translation
 
 

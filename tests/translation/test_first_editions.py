@@ -18,7 +18,7 @@ from news.translation.first_editions import LIBRARY_CREATE_OR_UPDATE, create_or_
 from news.translation.roles import EDITORS
 
 from ..factories import make_topic
-from .helpers import create_article, translate_completely, translation_of
+from .helpers import create_article, translated_as_written, translation_of
 
 pytestmark = pytest.mark.django_db
 
@@ -48,20 +48,12 @@ class RolledBack(Exception):
     pass
 
 
-class AsWritten(dict):
-    """Translations that keep each text as it is written."""
-
-    def __missing__(self, text):
-        return text
-
-
 @pytest.fixture
 def linked(article, newsroom):
     """The article with a byline, a topic (translated) and a related article, and a password."""
     writer = Author.objects.create(name="Jonas Jonaitis", slug="jonas", locale=newsroom.lt)
     education = make_topic(newsroom.lt, "švietimas")
-    translate_completely(education, newsroom.en, translations=AsWritten())
-    translation_of(education, newsroom.en).save_target(publish=True)
+    translated_as_written(education, newsroom.en)
     other = create_article(newsroom.news_lt, "Kitas straipsnis", slug="kitas", body=[])
     article.bylines = [ArticleAuthor(author=writer, sort_order=0)]
     article.topic_links = [ArticlePageTopic(topic=education, sort_order=0)]
