@@ -7,6 +7,7 @@ import io
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Locale, Page
 
@@ -138,9 +139,18 @@ def test_the_command_refreshes_or_computes_every_status_again(article, other_art
     ArticlePage.objects.filter(pk=article.pk).update(live=False)
 
     out = io.StringIO()
-    call_command("refresh_translation_statuses", *(["--all"] if every else []), stdout=out)
+    with CaptureQueriesContext(connection) as captured:
+        call_command("refresh_translation_statuses", *(["--all"] if every else []), stdout=out)
 
     assert "4 statuses kept" in out.getvalue()
+    # The rows it wrote analysed after it (the report and the work queue are planned on
+    # them), the tables it read before it.
+    analysed = [q["sql"] for q in captured if q["sql"].startswith("ANALYZE")]
+    assert analysed[-2:] == [
+        f'ANALYZE "{KeptStatus._meta.db_table}"',
+        f'ANALYZE "{StatusChange._meta.db_table}"',
+    ]
+    assert len(analysed) == len(kept_statuses.ANALYSED_TABLES) + 2
 
     assert kept(article)  # computed again after its change
     other = set(KeptStatus.objects.filter(source_page=other_article).values_list("status"))
