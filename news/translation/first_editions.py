@@ -28,7 +28,7 @@ from django.utils.text import slugify
 from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
 from wagtail.coreutils import find_available_slug
 from wagtail.log_actions import log
-from wagtail.models import Page, Site, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.models.copying import _copy, _copy_m2m_relations
 from wagtail.signals import copy_for_translation_done
 from wagtail_localize.models import TranslationLog, TranslationSource, pk
@@ -88,9 +88,9 @@ def create_first_edition(source, locale, user=None):
         clean_with_slug_found(target)
     except ValidationError:
         return None  # the library's path keeps its copy and flags the fields at fault
-    # As its source is: a translation of a site's root counts as one (Wagtail asks at each
-    # save otherwise).
-    target._is_site_root = Site.objects.filter(root_page__translation_key=source.object_id).exists()
+    # As its source is (a translation of a site's root counts as one): asked once, where
+    # Wagtail asks at each save.
+    target._is_site_root = original.is_site_root()
     with transaction.atomic():
         with slug_known_free(target):
             parent_edition.add_child(instance=target)

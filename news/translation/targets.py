@@ -24,13 +24,13 @@ from functools import partial
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.utils.text import slugify
 from modelcluster.models import ClusterableModel
 from wagtail.actions.base import BaseAction
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.coreutils import find_available_slug
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Page, Revision
 from wagtail.permissions import policy_registry
 from wagtail_localize.fields import copy_synchronised_fields
 from wagtail_localize.models import (
@@ -189,14 +189,11 @@ def target_page(translation):
     if not issubclass(model, Page):
         return None
     try:
-        # Whether it is a site's root (as its source is: they share the translation key),
-        # read with it: Wagtail's save asks at every save otherwise (the revision's and the
-        # publish's).
-        target = model._base_manager.annotate(
-            _is_site_root=Exists(
-                Site.objects.filter(root_page__translation_key=OuterRef("translation_key"))
-            )
-        ).get(translation_key=source.object_id, locale_id=translation.target_locale_id)
+        # Whether it is a site's root read with it (Wagtail's own annotation): Wagtail's save
+        # asks at every save otherwise (the revision's and the publish's).
+        target = model._default_manager.annotate_site_root_state().get(
+            translation_key=source.object_id, locale_id=translation.target_locale_id
+        )
     except ObjectDoesNotExist:
         return None
     if target.alias_of_id:
