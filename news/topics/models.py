@@ -146,7 +146,7 @@ def topic_links_prefetch():
 
 def topic_keys(links):
     """``{topic id: translation key}`` of the links' topics: read for the links that do not
-    hold their topic (a sync's links do: ``news.translation.sources.load_relations``)."""
+    hold their topic (a sync's links do: ``news.translation.relations.load_relations``)."""
     keys = {
         link.topic_id: link.topic.translation_key
         for link in links

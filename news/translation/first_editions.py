@@ -9,9 +9,12 @@ looks up each foreign key: some 125 of the 167 queries of an article's submissio
 
 ``create_first_edition`` builds the same copy in memory (Wagtail's own ``_copy``, with the
 attributes its copy for translation sets), ingests the translations into it as the library
-does, cleans it once, and writes it once: the page and its child rows (treebeard's
-``add_child``, which logs its creation), one revision, the "copied for translation" log
-entry, the source's view restrictions, and wagtail-localize's translation log.
+does, cleans it once, and writes it once: the page (treebeard's ``add_child``, which logs
+its creation), its child rows (a statement a relation), one revision, the "copied for
+translation" log entry, the source's view restrictions, and wagtail-localize's translation
+log. A submission that has just stored the source gives the page it was stored from, as the
+JSON holds it (``source_page_from_json``); otherwise the source is rebuilt as the library
+rebuilds it (``as_instance``, which looks up again each object the JSON names).
 
 The library's path serves what this does not: a source that is not a page, an edition that
 exists already (its update; a sync's is ``news.translation.targets``), a parent without an
@@ -22,13 +25,17 @@ fault). ``take_over()`` (the app's ``ready()``) installs it for every door that 
 translation's target.
 """
 
+from contextlib import contextmanager
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.text import slugify
+from modelcluster.models import get_all_child_relations
 from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
 from wagtail.coreutils import find_available_slug
 from wagtail.log_actions import log
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import COMMENTS_RELATION_NAME, Page, TranslatableMixin
 from wagtail.models.copying import _copy, _copy_m2m_relations
 from wagtail.signals import copy_for_translation_done
 from wagtail_localize.models import TranslationLog, TranslationSource, pk
@@ -45,11 +52,12 @@ LIBRARY_CREATE_OR_UPDATE = TranslationSource.create_or_update_translation
 
 
 def create_or_update_translation(
-    self, locale, user=None, publish=True, copy_parent_pages=False, fallback=False
+    self, locale, user=None, publish=True, copy_parent_pages=False, fallback=False, original=None
 ):
-    """``TranslationSource.create_or_update_translation``."""
+    """``TranslationSource.create_or_update_translation``; ``original``: the source's page
+    as its JSON holds it, when the caller has it (``source_page_from_json``)."""
     if fallback and not publish:
-        created = create_first_edition(self, locale, user=user)
+        created = create_first_edition(self, locale, user=user, original=original)
         if created is not None:
             return created, True
     return LIBRARY_CREATE_OR_UPDATE(
@@ -62,22 +70,35 @@ def create_or_update_translation(
     )
 
 
-def create_first_edition(source, locale, user=None):
-    """The draft edition of ``source``'s page in ``locale``, created as wagtail-localize
-    creates it, or None where the library's path is left to do it (see above)."""
+def source_page_from_json(source):
+    """The page of a source stored a moment ago, in the same transaction, rebuilt from its
+    JSON as ``source.as_instance()`` rebuilds it, but without reading the page row again and
+    looking up each object the JSON names (a query each, a dozen for an article): the JSON
+    holds them as they were read for it. None for a source that is not a page's."""
     model = source.specific_content_type.model_class()
-    if not issubclass(model, Page) or (
-        model._base_manager.filter(translation_key=source.object_id, locale_id=pk(locale)).exists()
-    ):
+    if not issubclass(model, Page):
         return None
-    original = source.as_instance()
+    return model.from_json(source.content_json, check_fks=False)
+
+
+def create_first_edition(source, locale, user=None, original=None):
+    """The draft edition of ``source``'s page in ``locale``, created as wagtail-localize
+    creates it, or None where the library's path is left to do it (see above).
+    ``original``: the page as the source's JSON holds it (``source.as_instance()`` if not
+    given); the ingest of translations consumes it."""
+    model = source.specific_content_type.model_class()
+    if not issubclass(model, Page):
+        return None
+    if original is None:
+        # Asked before the source is rebuilt (a dozen queries), as well as below.
+        edition = model._base_manager.filter(translation_key=source.object_id, locale_id=pk(locale))
+        if edition.exists():
+            return None
+        original = source.as_instance()
+    original.locale = source.locale  # read once: the ingest and the log entry ask for it
     copied = original if original.live else original.get_latest_revision_as_object()
-    parent = copied.get_parent()
-    if parent.is_root():
-        return None
-    try:
-        parent_edition = parent.get_translation(locale)
-    except Page.DoesNotExist:
+    parent, parent_edition, edition = _tree_rows(copied, locale)
+    if edition is not None or parent is None or parent.is_root() or parent_edition is None:
         return None
     excluded = copied.default_exclude_fields_in_copy + copied.exclude_fields_in_copy
     attributes = _copy_attributes(locale)
@@ -91,10 +112,14 @@ def create_first_edition(source, locale, user=None):
     # As its source is (a translation of a site's root counts as one): asked once, where
     # Wagtail asks at each save.
     target._is_site_root = original.is_site_root()
-    with transaction.atomic():
-        with slug_known_free(target):
+    # Cleaned above: nothing below refuses it, and a database error fails the caller's
+    # transaction whatever savepoint it is in.
+    with transaction.atomic(savepoint=False):
+        with slug_known_free(target), children_inserted_after(target):
             parent_edition.add_child(instance=target)
         _copy_m2m_relations(copied, target, exclude_fields=excluded, update_attrs=attributes)
+        # A page just created has no comments: Wagtail's revision reads them twice otherwise.
+        setattr(target, COMMENTS_RELATION_NAME, [])
         revision = target.save_revision(user=user, clean=False)
         _log_copy(copied, parent, parent_edition, target, user)
         sync_view_restrictions(source, original, target)
@@ -103,6 +128,60 @@ def create_first_edition(source, locale, user=None):
     )
     TranslationLog.objects.create(source=source, locale=locale, revision=revision)
     return target
+
+
+def _tree_rows(page, locale):
+    """``(parent, parent's edition, page's edition)`` in ``locale`` of ``page``, each None
+    where there is none, read in one query (Wagtail's ``get_parent`` and
+    ``get_translation``, and whether the page has an edition there)."""
+    parent_path = page.path[: -page.steplen]
+    parent_key = Page.objects.filter(path=parent_path).values("translation_key")
+    rows = Page.objects.filter(
+        Q(path=parent_path)
+        | Q(locale_id=pk(locale), translation_key__in=parent_key)
+        | Q(locale_id=pk(locale), translation_key=page.translation_key)
+    )
+    parent = parent_edition = edition = None
+    for row in rows:
+        if row.path == parent_path:
+            parent = row
+        if row.translation_key == page.translation_key:
+            edition = row
+        elif row.locale_id == pk(locale):
+            parent_edition = row
+    return parent, parent_edition, edition
+
+
+@contextmanager
+def children_inserted_after(page):
+    """Within it, the save of a new page writes none of its child relations held in memory:
+    they are inserted after it, a query a relation, and kept in memory for the revision
+    that follows. modelcluster's save reads each relation's rows to delete those not kept (a
+    new page has none) and saves each child on its own, each with a reference index update
+    that is the page's (its own save enqueues it, and its revision's save once the children
+    are written)."""
+    children = {}
+
+    def save_base(*args, **kwargs):
+        # Taken as the row is written: the page's own ``save`` has prepared its children
+        # (an article points its topic links at their editions).
+        held = getattr(page, "_cluster_related_objects", {})
+        children.update(held)
+        held.clear()
+        return type(page).save_base(page, *args, **kwargs)
+
+    page.save_base = save_base
+    try:
+        yield
+    finally:
+        del page.save_base
+    for relation in get_all_child_relations(page):
+        if items := children.get(relation.get_accessor_name()):
+            for item in items:
+                setattr(item, relation.field.name, page)
+            relation.related_model._base_manager.bulk_create(items)
+    if children:  # taken from there
+        page._cluster_related_objects.update(children)
 
 
 def _copy_attributes(locale):

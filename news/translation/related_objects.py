@@ -22,12 +22,16 @@ from wagtail_localize.segments import RelatedObjectSegmentValue
 LIBRARY_HAS_TRANSLATION = TranslatableObject.has_translation
 LIBRARY_GET_INSTANCE = RelatedObjectSegmentValue.get_instance
 
-# (locale id, {(content type id, translation key): edition or None}) while reading together.
+# (source id, locale id, {(content type id, translation key): edition or None}) while known.
 _editions = ContextVar("related_object_editions", default=None)
 
 
 @contextmanager
 def editions_read_together(source, locale):
+    read = _editions.get()
+    if read is not None and read[:2] == (source.pk, pk(locale)):
+        yield  # read together already (a submission's: news.translation.creator)
+        return
     keys = defaultdict(set)
     for content_type_id, key in RelatedObjectSegment.objects.filter(source=source).values_list(
         "object__content_type_id", "object_id"
@@ -38,18 +42,30 @@ def editions_read_together(source, locale):
         editions.update(dict.fromkeys((content_type_id, key) for key in translation_keys))
         # The library reads them through the content type's model, as here.
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        for edition in _edition_rows(model).filter(
+        for edition in edition_rows(model).filter(
             translation_key__in=translation_keys, locale_id=pk(locale)
         ):
             editions[content_type_id, edition.translation_key] = edition
-    token = _editions.set((pk(locale), editions))
+    with editions_known(source, locale, editions):
+        yield
+
+
+@contextmanager
+def editions_known(source, locale, editions):
+    """Within it, ``editions`` ({(content type id, translation key): edition or None}, of
+    every related object of ``source``) are the editions in ``locale`` its translation
+    links to, read by the caller (``edition_rows``); None: not read."""
+    if editions is None:
+        yield
+        return
+    token = _editions.set((source.pk, pk(locale), editions))
     try:
         yield
     finally:
         _editions.reset(token)
 
 
-def _edition_rows(model):
+def edition_rows(model):
     """The rows of ``model`` to read editions from. A model whose editions readers may not
     see while they are being translated (a topic: ``annotate_readable``) says with each
     whether they may, so that the page saved with them need not ask again
@@ -62,9 +78,9 @@ def _read_together(content_type_id, translation_key, locale):
     """``(known, edition)``: whether the object's edition in ``locale`` was read together,
     and that edition (None when it has none)."""
     read = _editions.get()
-    if read is None or read[0] != pk(locale) or (content_type_id, translation_key) not in read[1]:
+    if read is None or read[1] != pk(locale) or (content_type_id, translation_key) not in read[2]:
         return False, None
-    return True, read[1][content_type_id, translation_key]
+    return True, read[2][content_type_id, translation_key]
 
 
 def has_translation(self, locale):

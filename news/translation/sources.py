@@ -15,8 +15,8 @@ API, the queue's workers, commands):
   with ``get_or_create_source`` and ``update_or_create_source``, which extract the segments
   from the instance itself rather than from a copy rebuilt from the JSON just stored: the
   same data without the copy's queries. The WordPress import creates its sources with them
-  too; its pages' child relations should be in memory (``load_relations``), or each is read
-  once more.
+  too; its pages' child relations should be in memory
+  (``news.translation.relations.load_relations``), or each is read once more.
 
 A string segment added to a source that has translations is filled from translation memory,
 as the signal does for the library's (``news.translation.signals``).
@@ -29,15 +29,13 @@ import uuid
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
-from django.db.models import prefetch_related_objects
 from django.db.models.signals import post_migrate
 from django.utils import timezone
 from modelcluster.models import (
     ClusterableModel,
-    get_all_child_relations,
     get_serializable_data_for_fields,
 )
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page
 from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import (
     OverridableSegment,
@@ -63,6 +61,7 @@ from wagtail_localize.segments.extract import extract_segments
 from news.rows import delete_rows
 
 from .memory import fill_from_memory
+from .relations import load_relations, prefetch_relations, prefetched_relations_held
 
 # What makes a segment the same as one stored (wagtail-localize gets or creates by these).
 _SEGMENT_KEYS = {
@@ -78,18 +77,28 @@ def get_or_create_source(instance):
     submission): a stored source as it is, a new one written from the instance."""
     if isinstance(instance, Page):
         instance = instance.specific
-    source = TranslationSource.objects.filter(
-        object_id=instance.translation_key, locale_id=instance.locale_id
-    ).first()
+    source = _stored_source(instance)
     if source is not None:
         return source, False
-    return update_or_create_source(instance)
+    return _write_source(instance, None)
 
 
 def update_or_create_source(instance):
     """``(source, created)``, as wagtail-localize's ``update_or_create_from_instance``."""
     if isinstance(instance, Page):
         instance = instance.specific
+    return _write_source(instance, _stored_source(instance))
+
+
+def _stored_source(instance):
+    return TranslationSource.objects.filter(
+        object_id=instance.translation_key, locale_id=instance.locale_id
+    ).first()
+
+
+def _write_source(instance, source):
+    """``(source, created)``: ``source`` (the instance's stored source, or None) written from
+    ``instance`` unless it holds its content already."""
     content_type = ContentType.objects.get_for_model(instance.get_translation_model())
     TranslatableObject.objects.bulk_create(
         [TranslatableObject(translation_key=instance.translation_key, content_type=content_type)],
@@ -97,9 +106,6 @@ def update_or_create_source(instance):
     )
     prefetch_relations(instance)
     content_json = _content_json(instance)
-    source = TranslationSource.objects.filter(
-        object_id=instance.translation_key, locale_id=instance.locale_id
-    ).first()
     if source and json.loads(content_json) == json.loads(source.content_json):
         return source, False
     created = source is None
@@ -112,7 +118,8 @@ def update_or_create_source(instance):
         )
     else:
         _save_source(source, instance, content_json)
-    write_segments(source, instance, created)
+    with prefetched_relations_held(instance):
+        write_segments(source, instance, created)
     return source, created
 
 
@@ -143,45 +150,6 @@ def _save_source(source, instance, content_json):
     for name, value in fields.items():
         setattr(source, name, value)
     source.save(update_fields=list(fields))
-
-
-def relation_lookups(model):
-    """The child relations of ``model`` and the translatable objects they name, as
-    ``prefetch_related`` lookups."""
-    lookups = []
-    for relation in get_all_child_relations(model):
-        name = relation.get_accessor_name()
-        lookups.append(name)
-        if issubclass(relation.related_model, TranslatableMixin):
-            lookups.extend(
-                f"{name}__{field.name}"
-                for field in relation.related_model._meta.concrete_fields
-                if field.many_to_one
-                and field is not relation.field
-                and issubclass(field.related_model, TranslatableMixin)
-            )
-    return lookups
-
-
-def load_relations(instances):
-    """Read the child relations of ``instances`` (of one model) and the translatable objects
-    they name, a query each, and keep them in memory for the extraction."""
-    prefetch_related_objects(instances, *relation_lookups(type(instances[0])))
-    for instance in instances:
-        for relation in get_all_child_relations(type(instance)):
-            name = relation.get_accessor_name()
-            setattr(instance, name, list(getattr(instance, name).all()))
-
-
-def prefetch_relations(instance):
-    """``load_relations`` into Django's prefetch cache rather than into the relations, for an
-    instance its caller holds (a submission's page; a save of it would write relations held
-    in memory), unless some are in memory already: its JSON and its segments read them
-    from there rather than each once more."""
-    if isinstance(instance, ClusterableModel) and not getattr(
-        instance, "_cluster_related_objects", None
-    ):
-        prefetch_related_objects([instance], *relation_lookups(type(instance)))
 
 
 def _content_json(instance):

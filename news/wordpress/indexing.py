@@ -15,7 +15,7 @@ from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from news.translation.sources import load_relations
+from news.translation.relations import load_relations
 
 BATCH = 500
 

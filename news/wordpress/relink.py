@@ -12,7 +12,7 @@ from html import escape, unescape
 from django.db import transaction
 from wagtail.models import Page, Revision
 
-from news.translation.sources import load_relations
+from news.translation.relations import load_relations
 
 from . import localize
 

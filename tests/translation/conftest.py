@@ -13,17 +13,20 @@ from dataclasses import dataclass
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
+from wagtail.models import PageViewRestriction
 from wagtail.users.models import UserProfile
 
-from news.models import NewsIndexPage
+from news.authors import ArticleAuthor, Author
+from news.models import ArticlePageTopic, NewsIndexPage, RelatedArticle
 from news.translation.roles import EDITORS, MODERATORS, TRANSLATORS
 
-from ..factories import SiteTree, add_news_index, build_site_tree
+from ..factories import SiteTree, add_news_index, build_site_tree, make_topic
 from .helpers import (
     article_body,
     create_article,
     make_image,
     translate_completely,
+    translated_as_written,
     translation_of,
 )
 
@@ -127,3 +130,20 @@ def other_article(newsroom, image):
         lead="Naktiniai autobusai važiuos ir sekmadieniais.",
         body=article_body(image),
     )
+
+
+@pytest.fixture
+def linked(article, newsroom):
+    """The article with a byline, a topic (translated) and a related article, and a password."""
+    writer = Author.objects.create(name="Jonas Jonaitis", slug="jonas", locale=newsroom.lt)
+    education = make_topic(newsroom.lt, "švietimas")
+    translated_as_written(education, newsroom.en)
+    other = create_article(newsroom.news_lt, "Kitas straipsnis", slug="kitas", body=[])
+    article.bylines = [ArticleAuthor(author=writer, sort_order=0)]
+    article.topic_links = [ArticlePageTopic(topic=education, sort_order=0)]
+    article.related_links = [RelatedArticle(related=other, sort_order=0)]
+    article.save_revision().publish()
+    PageViewRestriction.objects.create(
+        page=article, restriction_type=PageViewRestriction.PASSWORD, password="slapta"
+    )
+    return article

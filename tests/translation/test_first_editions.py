@@ -9,16 +9,17 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageLogEntry, PageViewRestriction
+from wagtail_localize import operations
 from wagtail_localize.models import TranslationLog, TranslationSource
 from wagtail_localize.operations import translate_object
 
-from news.authors import ArticleAuthor, Author
-from news.models import ArticlePage, ArticlePageTopic, RelatedArticle
+from news.authors import Author
+from news.models import ArticlePage
+from news.translation.creator import LIBRARY_TRANSLATION_CREATOR, TranslationCreator
 from news.translation.first_editions import LIBRARY_CREATE_OR_UPDATE, create_or_update_translation
 from news.translation.roles import EDITORS
 
-from ..factories import make_topic
-from .helpers import create_article, translated_as_written, translation_of
+from .helpers import translation_of
 
 pytestmark = pytest.mark.django_db
 
@@ -46,23 +47,6 @@ PAGE_FIELDS = (
 
 class RolledBack(Exception):
     pass
-
-
-@pytest.fixture
-def linked(article, newsroom):
-    """The article with a byline, a topic (translated) and a related article, and a password."""
-    writer = Author.objects.create(name="Jonas Jonaitis", slug="jonas", locale=newsroom.lt)
-    education = make_topic(newsroom.lt, "švietimas")
-    translated_as_written(education, newsroom.en)
-    other = create_article(newsroom.news_lt, "Kitas straipsnis", slug="kitas", body=[])
-    article.bylines = [ArticleAuthor(author=writer, sort_order=0)]
-    article.topic_links = [ArticlePageTopic(topic=education, sort_order=0)]
-    article.related_links = [RelatedArticle(related=other, sort_order=0)]
-    article.save_revision().publish()
-    PageViewRestriction.objects.create(
-        page=article, restriction_type=PageViewRestriction.PASSWORD, password="slapta"
-    )
-    return article
 
 
 def _english_state(article, newsroom):
@@ -100,13 +84,16 @@ def _english_state(article, newsroom):
     }
 
 
-def _submitted(article, newsroom, user, create):
-    """The English edition's state after ``article``'s submission with ``create`` as
+def _submitted(article, newsroom, user, creator, create):
+    """The English edition's state after ``article``'s submission by ``creator`` (as
+    wagtail-localize's ``TranslationCreator``) with ``create`` as
     ``TranslationSource.create_or_update_translation``, and how many revisions it got."""
+    operations.TranslationCreator = creator
     TranslationSource.create_or_update_translation = create
     try:
         translate_object(article, [newsroom.en], user=user)
     finally:
+        operations.TranslationCreator = TranslationCreator
         TranslationSource.create_or_update_translation = create_or_update_translation
     english = ArticlePage.objects.get(translation_key=article.translation_key, locale=newsroom.en)
     return _english_state(article, newsroom), english.revisions.count()
@@ -117,12 +104,14 @@ def test_a_first_edition_is_the_page_wagtail_localize_creates(linked, newsroom, 
     try:
         with transaction.atomic():
             library, library_revisions = _submitted(
-                linked, newsroom, editor, LIBRARY_CREATE_OR_UPDATE
+                linked, newsroom, editor, LIBRARY_TRANSLATION_CREATOR, LIBRARY_CREATE_OR_UPDATE
             )
             raise RolledBack
     except RolledBack:
         pass
-    ours, revisions = _submitted(linked, newsroom, editor, create_or_update_translation)
+    ours, revisions = _submitted(
+        linked, newsroom, editor, TranslationCreator, create_or_update_translation
+    )
 
     assert ours == library
     assert not ours["page"]["live"] and ours["page"]["locale_id"] == newsroom.en.pk

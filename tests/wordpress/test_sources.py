@@ -13,11 +13,8 @@ from wagtail_localize.models import (
 )
 
 from news.models import ArticlePage, Author, Topic
-from news.translation.sources import (
-    LIBRARY_REFRESH_SEGMENTS,
-    load_relations,
-    update_or_create_source,
-)
+from news.translation.relations import load_relations
+from news.translation.sources import LIBRARY_REFRESH_SEGMENTS, update_or_create_source
 from news.translation.status import MEMORY_TOOL_NAME
 
 from ..translation.helpers import stored_segments
