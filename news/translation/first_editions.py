@@ -29,7 +29,6 @@ from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils.text import slugify
 from modelcluster.models import get_all_child_relations
 from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
@@ -97,7 +96,7 @@ def create_first_edition(source, locale, user=None, original=None):
         original = source.as_instance()
     original.locale = source.locale  # read once: the ingest and the log entry ask for it
     copied = original if original.live else original.get_latest_revision_as_object()
-    parent, parent_edition, edition = _tree_rows(copied, locale)
+    parent, parent_edition, edition = parent_and_editions(copied, locale)
     if edition is not None or parent is None or parent.is_root() or parent_edition is None:
         return None
     excluded = copied.default_exclude_fields_in_copy + copied.exclude_fields_in_copy
@@ -130,16 +129,19 @@ def create_first_edition(source, locale, user=None, original=None):
     return target
 
 
-def _tree_rows(page, locale):
+def parent_and_editions(page, locale):
     """``(parent, parent's edition, page's edition)`` in ``locale`` of ``page``, each None
     where there is none, read in one query (Wagtail's ``get_parent`` and
-    ``get_translation``, and whether the page has an edition there)."""
+    ``get_translation``, and whether the page has an edition there). A union, each part
+    through its unique index: the same conditions or'ed together read the whole page table
+    (30 ms at 100,000 articles a language)."""
     parent_path = page.path[: -page.steplen]
-    parent_key = Page.objects.filter(path=parent_path).values("translation_key")
-    rows = Page.objects.filter(
-        Q(path=parent_path)
-        | Q(locale_id=pk(locale), translation_key__in=parent_key)
-        | Q(locale_id=pk(locale), translation_key=page.translation_key)
+    parent = Page.objects.filter(path=parent_path).order_by()
+    editions = Page.objects.filter(locale_id=pk(locale)).order_by()
+    rows = parent.union(
+        editions.filter(translation_key__in=parent.values("translation_key")),
+        editions.filter(translation_key=page.translation_key),
+        all=True,
     )
     parent = parent_edition = edition = None
     for row in rows:

@@ -8,7 +8,7 @@ import pytest
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageLogEntry, PageViewRestriction
+from wagtail.models import Page, PageLogEntry, PageViewRestriction
 from wagtail_localize import operations
 from wagtail_localize.models import TranslationLog, TranslationSource
 from wagtail_localize.operations import translate_object
@@ -16,7 +16,11 @@ from wagtail_localize.operations import translate_object
 from news.authors import Author
 from news.models import ArticlePage
 from news.translation.creator import LIBRARY_TRANSLATION_CREATOR, TranslationCreator
-from news.translation.first_editions import LIBRARY_CREATE_OR_UPDATE, create_or_update_translation
+from news.translation.first_editions import (
+    LIBRARY_CREATE_OR_UPDATE,
+    create_or_update_translation,
+    parent_and_editions,
+)
 from news.translation.roles import EDITORS
 
 from .helpers import translation_of
@@ -146,3 +150,22 @@ def test_a_first_edition_that_fails_validation_is_left_to_the_library(article, n
     assert english.title == article.title and not english.live
     assert english.revisions.count() == 1  # the copy's: the translation's was refused
     assert translation_of(article, newsroom.en).enabled
+
+
+def test_a_pages_parent_and_their_editions_are_read_in_one_query(
+    article, newsroom, django_assert_num_queries
+):
+    with django_assert_num_queries(1):
+        parent, parent_edition, edition = parent_and_editions(article, newsroom.en)
+    assert (parent.pk, parent_edition.pk, edition) == (
+        newsroom.news_lt.pk,
+        newsroom.news_en.pk,
+        None,
+    )
+
+    translate_object(article, [newsroom.en])
+    english = ArticlePage.objects.get(translation_key=article.translation_key, locale=newsroom.en)
+    assert parent_and_editions(article, newsroom.en)[2].pk == english.pk
+
+    Page.objects.get(pk=newsroom.news_en.pk).delete()  # the index's English edition, and below
+    assert parent_and_editions(article, newsroom.en) == (parent, None, None)
