@@ -6,9 +6,11 @@ object has an edition in the target locale (``TranslatableObject.has_translation
 then reads that edition to link it (``RelatedObjectSegmentValue.get_instance``): two
 queries an object. Within ``editions_read_together(source, locale)`` both are answered
 from the editions of all the source's related objects, read a query per model (and one for
-which objects they are); outside it, and for any other object or locale, by the library's
-own methods (``LIBRARY_HAS_TRANSLATION``, ``LIBRARY_GET_INSTANCE``). ``take_over()`` (the
-app's ``ready()``) installs them.
+which objects they are), or from those its caller read already (``editions_known``: a
+submission reads them to decide which objects to submit, ``news.translation.creator``);
+outside it, and for any other object or locale, by the library's own methods
+(``LIBRARY_HAS_TRANSLATION``, ``LIBRARY_GET_INSTANCE``). ``take_over()`` (the app's
+``ready()``) installs them.
 """
 
 from collections import defaultdict
