@@ -36,12 +36,12 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from wagtail.models import DraftStateMixin, Page
 from wagtail_localize import operations
-from wagtail_localize.models import RelatedObjectSegment, Translation, TranslationSource
+from wagtail_localize.models import Translation, TranslationSource
 
 from news.queue.backends import index_updates_once
 
 from .first_editions import create_or_update_translation, source_page_from_json
-from .related_objects import edition_rows, editions_known
+from .related_objects import edition_rows, editions_known, related_keys
 
 LIBRARY_TRANSLATION_CREATOR = operations.TranslationCreator
 
@@ -99,8 +99,9 @@ class TranslationCreator(LIBRARY_TRANSLATION_CREATOR):
             publish = getattr(instance, "live", True)
         else:  # what cannot be a draft is published
             publish = not isinstance(instance, DraftStateMixin)
-        # wagtail-localize's ``Translation.save_target``, given the page a source just
-        # stored was stored from (rebuilt from its JSON without looking up its objects).
+        # wagtail-localize's ``Translation.save_target``; a page's first draft is given the
+        # page a source just stored was stored from (rebuilt from its JSON without looking
+        # up its objects), which nothing else uses.
         source = translation.source
         create_or_update_translation(
             source,
@@ -109,7 +110,7 @@ class TranslationCreator(LIBRARY_TRANSLATION_CREATOR):
             publish=publish,
             copy_parent_pages=True,
             fallback=True,
-            original=source_page_from_json(source) if created else None,
+            original=source_page_from_json(source) if created and not publish else None,
         )
 
     def untranslated_related(self, source):
@@ -119,13 +120,9 @@ class TranslationCreator(LIBRARY_TRANSLATION_CREATOR):
         editions of every one of them in each target locale (``{locale id: {(content type
         id, translation key): edition or None}}``, as ``editions_read_together`` reads them
         for the targets' links): a query, one a model, and one a model of those untranslated."""
-        segments = RelatedObjectSegment.objects.filter(source=source).order_by("order")
-        keys = defaultdict(list)
-        for key, content_type_id in segments.values_list("object_id", "object__content_type_id"):
-            keys[content_type_id].append(key)
         editions = {locale.pk: {} for locale in self.target_locales}
         untranslated = []
-        for content_type_id, wanted in keys.items():
+        for content_type_id, wanted in related_keys(source).items():
             model = ContentType.objects.get_for_id(content_type_id).model_class()
             missing = [
                 key

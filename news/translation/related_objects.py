@@ -34,13 +34,8 @@ def editions_read_together(source, locale):
     if read is not None and read[:2] == (source.pk, pk(locale)):
         yield  # read together already (a submission's: news.translation.creator)
         return
-    keys = defaultdict(set)
-    for content_type_id, key in RelatedObjectSegment.objects.filter(source=source).values_list(
-        "object__content_type_id", "object_id"
-    ):
-        keys[content_type_id].add(key)
     editions = {}
-    for content_type_id, translation_keys in keys.items():
+    for content_type_id, translation_keys in related_keys(source).items():
         editions.update(dict.fromkeys((content_type_id, key) for key in translation_keys))
         # The library reads them through the content type's model, as here.
         model = ContentType.objects.get_for_id(content_type_id).model_class()
@@ -50,6 +45,17 @@ def editions_read_together(source, locale):
             editions[content_type_id, edition.translation_key] = edition
     with editions_known(source, locale, editions):
         yield
+
+
+def related_keys(source):
+    """``{content type id: [translation key, ...]}`` of the objects ``source``'s related
+    object segments name, in the segments' order (one query)."""
+    keys = defaultdict(list)
+    segments = RelatedObjectSegment.objects.filter(source=source).order_by("order")
+    for content_type_id, key in segments.values_list("object__content_type_id", "object_id"):
+        if key not in keys[content_type_id]:
+            keys[content_type_id].append(key)
+    return keys
 
 
 @contextmanager
