@@ -19,19 +19,23 @@ from django.utils.functional import cached_property
 from news.caching.versions import cached_count
 
 
-def rows_from_nearer_end(listing, count, bottom, top, *, keys_first=False):
+def rows_from_nearer_end(listing, count, bottom, top, *, keys_first=False, keys=None):
     """Rows ``bottom`` to ``top`` (not included) of ``listing``, an ordered queryset of
     ``count`` rows, read from its nearer end.
 
     With ``keys_first``, rows to skip are skipped in an index: the page's primary keys are
     read first, with the listing's filters and order but none of its annotations or
-    prefetches, then the rows of those keys.
+    prefetches, then the rows of those keys. ``keys``, a queryset of the listing's primary
+    keys in the listing's order, reads them instead (from an index of their own).
     """
     from_end = count - top < bottom
     if from_end:
         listing, bottom, top = listing.reverse(), count - top, count - bottom
-    if bottom and keys_first:
-        keys = list(listing.prefetch_related(None).values_list("pk", flat=True)[bottom:top])
+        keys = None if keys is None else keys.reverse()
+    if bottom and (keys_first or keys is not None):
+        if keys is None:
+            keys = listing.prefetch_related(None).values_list("pk", flat=True)
+        keys = list(keys[bottom:top])
         by_key = {row.pk: row for row in listing.filter(pk__in=keys).order_by()}
         # A row deleted since its key was read is left out.
         rows = [by_key[key] for key in keys if key in by_key]
@@ -44,6 +48,7 @@ class NearerEndPaginatorMixin:
     """A paginator whose pages are read from the nearer end of the listing."""
 
     read_keys_first = False  # see rows_from_nearer_end()
+    ordered_keys = None  # see rows_from_nearer_end()
 
     def ordered_listing(self):
         """The listing in a total order, or None to page it as Django does."""
@@ -60,7 +65,12 @@ class NearerEndPaginatorMixin:
         if top + self.orphans >= self.count:
             top = self.count
         rows = rows_from_nearer_end(
-            listing, self.count, bottom, top, keys_first=self.read_keys_first
+            listing,
+            self.count,
+            bottom,
+            top,
+            keys_first=self.read_keys_first,
+            keys=self.ordered_keys,
         )
         return self._get_page(rows, number, self)
 

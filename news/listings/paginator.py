@@ -12,6 +12,9 @@ query, which computes every annotation of every row it skips: the explorer's las
 - takes ``count`` from the view when the view knows it exactly without counting (the
   explorer: the parent's ``numchild``; the report: a count kept until what it counts
   changes), and counts otherwise;
+- takes ``keys``, the listing's primary keys in its order, from the view when an index of
+  their own has them (the report by title: the kept statuses' title index), and reads them
+  from the listing otherwise;
 - reads a page from the nearer end of the listing, as the public listings are read
   (news.pagination). The primary key breaks ties in the order, so that the order is total
   and, reversed, reads exactly the same rows backwards. With rows to skip, it reads the
@@ -33,9 +36,10 @@ from news.pagination import NearerEndPaginatorMixin
 class IndexedPaginator(NearerEndPaginatorMixin, WagtailPaginator):
     read_keys_first = True
 
-    def __init__(self, object_list, per_page, *, count=None, **kwargs):
+    def __init__(self, object_list, per_page, *, count=None, keys=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.known_count = count
+        self.ordered_keys = keys
 
     @cached_property
     def count(self):

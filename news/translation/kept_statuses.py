@@ -138,10 +138,10 @@ def _write(articles, locales):
         f"{field_prefix(locale)}{field}" for locale in locales for field in ("status", "page_id")
     ]
     rows = annotate_translation_status(articles.order_by(), locales).values_list(
-        "pk", "translation_key", *per_locale_fields
+        "pk", "translation_key", "title", *per_locale_fields
     )
     kept = []
-    for pk, key, *per_locale in rows.iterator(chunk_size=CHUNK):
+    for pk, key, title, *per_locale in rows.iterator(chunk_size=CHUNK):
         for locale, status, page_id in zip(locales, per_locale[::2], per_locale[1::2], strict=True):
             kept.append(
                 KeptStatus(
@@ -150,6 +150,7 @@ def _write(articles, locales):
                     source_page_id=pk,
                     page_id=page_id,
                     status=status,
+                    source_title=title,
                 )
             )
         if len(kept) >= CHUNK:
@@ -165,6 +166,20 @@ def kept_article_sources():
     ``translation_sources`` (the report's middle pages at 100,000 articles a language)."""
     return Page.objects.filter(
         Exists(KeptStatus.objects.filter(source_page=OuterRef("pk"), status=Status.SOURCE))
+    )
+
+
+def kept_sources_by_title(descending=False):
+    """The ids of ``kept_article_sources()`` ordered by title (``descending``: from Z), the id
+    breaking ties upwards (refresh first). Read from an index of the kept table alone, a
+    listing's page in the middle skips its rows there: with the page table's title index,
+    each row skipped was checked for being a source (0.15 s for the Translations report's
+    middle page at 100,000 articles a language)."""
+    title = "-source_title" if descending else "source_title"
+    return (
+        KeptStatus.objects.filter(status=Status.SOURCE)
+        .order_by(title, "source_page_id")
+        .values_list("source_page_id", flat=True)
     )
 
 

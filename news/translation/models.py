@@ -8,8 +8,8 @@ instead (``news.translation.kept_statuses``), one row per article and locale, re
 the same computation.
 
 What a status is computed from is written by Wagtail, wagtail-localize, this project's bulk
-paths and raw SQL alike, so no Python hook sees every change: database triggers (migration
-0001) note the translation key of every row written that a status depends on, in
+paths and raw SQL alike, so no Python hook sees every change: database triggers (migrations
+0002 and 0003) note the translation key of every row written that a status depends on, in
 ``StatusChange``, and the statuses of the keys noted are computed again before a listing
 reads the table.
 """
@@ -49,6 +49,9 @@ class KeptStatus(models.Model):
         related_name="+",
     )
     status = models.CharField(max_length=20, choices=Status.choices)
+    # The source page's title, copied: the report's pages in the middle skip rows in an index
+    # of this table alone (the page table's own title index left every row to be checked).
+    source_title = models.CharField(max_length=255, default="")
 
     class Meta:
         constraints = [
@@ -61,6 +64,12 @@ class KeptStatus(models.Model):
             models.Index(fields=["status", "locale"], name="news_kept_status_status"),
             # Whether a given article has a status: the listings' semi-join, page by page.
             models.Index(fields=["source_page", "status"], name="news_kept_status_source"),
+            # The articles in the report's order: by title, the id breaking ties.
+            models.Index(
+                fields=["source_title", "source_page"],
+                condition=models.Q(status=Status.SOURCE),
+                name="news_kept_status_by_title",
+            ),
         ]
 
     def __str__(self):

@@ -30,11 +30,12 @@ from news.models import ArticlePage, Topic
 
 from .kept_statuses import (
     kept_article_sources,
+    kept_sources_by_title,
     kept_status,
     kept_status_in,
     refresh_kept_statuses,
 )
-from .permissions import hide_unseen_drafts
+from .permissions import hide_unseen_drafts, sees_every_draft
 from .report_count import kept_count
 from .status import (
     Status,
@@ -129,7 +130,28 @@ class TranslationsReportView(ReportView):
         return policy_registry.get_by_type(Page)
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        return super().get_paginator(queryset, per_page, count=self.known_count(queryset), **kwargs)
+        return super().get_paginator(
+            queryset,
+            per_page,
+            count=self.known_count(queryset),
+            keys=self.keys_by_title(),
+            **kwargs,
+        )
+
+    def keys_by_title(self):
+        """The listed articles' ids in the listing's order, from the kept statuses' title
+        index, when the listing is every article by title (None: read from the listing)."""
+        if self.ordering not in ("title", "-title") or not self.unfiltered_for_all():
+            return None
+        return kept_sources_by_title(descending=self.ordering == "-title")
+
+    def unfiltered_for_all(self):
+        """Whether every article is listed: no filter, and no draft hidden from the user."""
+        return (
+            self.filters.is_valid()
+            and not any(self.filters.form.cleaned_data.values())
+            and sees_every_draft(self.request.user)
+        )
 
     def known_count(self, queryset):
         """The number of articles listed, kept between requests (None: counted)."""

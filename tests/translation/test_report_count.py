@@ -13,6 +13,7 @@ from wagtail_localize.models import TranslationSource
 
 from news.models import ArticlePage
 from news.translation.reports import TranslationsReportView
+from news.translation.status import field_prefix
 from tests.factories import create_article
 
 from .helpers import submit_for_translation
@@ -175,3 +176,58 @@ def test_the_last_page_costs_what_the_first_does(articles, newsroom, editor_clie
     first = _queries(editor_client)
     assert _queries(editor_client, p=3) == first
     assert _queries(editor_client, p=2) == first + 1  # its keys, then its rows
+
+
+def _key_reads(client, **query):
+    """The SQL that read the ids of the page's rows (a middle page reads them first)."""
+    with CaptureQueriesContext(connection) as captured:
+        report(client, **query)
+    return [q["sql"] for q in captured if "OFFSET" in q["sql"]]
+
+
+@pytest.mark.parametrize("ordering", ["title", "-title"])
+def test_a_middle_page_of_every_article_skips_rows_in_the_kept_titles_alone(
+    articles, editor_client, ordering
+):
+    (key_read,) = _key_reads(editor_client, p=2, ordering=ordering)
+
+    assert 'FROM "news_translation_keptstatus"' in key_read
+    assert "wagtailcore_page" not in key_read  # no row of the page table checked
+
+
+@pytest.mark.parametrize("query", ["by_status", {"locale": "en"}])
+def test_other_orders_and_filters_skip_rows_in_the_listing(
+    articles, newsroom, editor_client, query
+):
+    if query == "by_status":
+        query = {"ordering": f"-{field_prefix(newsroom.en)}kept_status"}
+    (key_read,) = _key_reads(editor_client, p=2, **query)
+
+    assert 'FROM "wagtailcore_page"' in key_read
+
+
+def test_a_translator_skips_rows_in_the_listing_that_hides_drafts(articles, translator_client):
+    (key_read,) = _key_reads(translator_client, p=2)
+
+    assert 'FROM "wagtailcore_page"' in key_read
+    assert articles[-1].pk not in listed(translator_client)[1]
+
+
+def test_a_renamed_article_moves_to_its_new_place_on_every_page(articles, editor_client):
+    expected = ArticlePage.objects.filter(pk__in=[article.pk for article in articles])
+
+    def in_title_order(ordering):
+        return list(expected.order_by(ordering, "pk").values_list("pk", flat=True))
+
+    # From the first page into the middle one (between "Kultūra" and "Sportas").
+    renamed = ArticlePage.objects.get(pk=articles[0].pk)
+    renamed.title = "Lietuva"
+    renamed.save_revision().publish()
+    assert renamed.pk in [row.pk for row in report(editor_client, p=2).context["object_list"]]
+    assert listed(editor_client)[1] == in_title_order("title")
+
+    # The title alone written without Wagtail (raw SQL, a bulk update): the database's
+    # triggers note it too.
+    Page.objects.filter(pk=articles[3].pk).update(title="Miestas")
+    assert listed(editor_client)[1] == in_title_order("title")
+    assert listed(editor_client, ordering="-title")[1] == in_title_order("-title")

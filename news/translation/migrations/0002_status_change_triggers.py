@@ -98,25 +98,34 @@ def _postgresql_triggers(table, identity, columns, key):
     ]
 
 
-def create_triggers(apps, schema_editor):
+def create_table_triggers(schema_editor, table, identity, columns, key):
+    """The triggers of one watched table (later migrations change a table's columns)."""
     vendor = schema_editor.connection.vendor
     triggers = {"sqlite": _sqlite_triggers, "postgresql": _postgresql_triggers}[vendor]
-    for table, identity, columns, key in WATCHED:
-        for statement in triggers(table, identity, columns, key):
-            schema_editor.execute(statement)
+    for statement in triggers(table, identity, columns, key):
+        schema_editor.execute(statement)
+
+
+def drop_table_triggers(schema_editor, table):
+    postgresql = schema_editor.connection.vendor == "postgresql"
+    events = ["write", "update"] if postgresql else ["insert", "delete", "update"]
+    for event in events:
+        on_table = f" ON {table}" if postgresql else ""
+        schema_editor.execute(f"DROP TRIGGER IF EXISTS {_trigger_name(table, event)}{on_table}")
+    if postgresql:
+        schema_editor.execute(f"DROP FUNCTION IF EXISTS {_trigger_name(table, 'note')}()")
+
+
+def create_triggers(apps, schema_editor):
+    for watched in WATCHED:
+        create_table_triggers(schema_editor, *watched)
     # Every status is computed at the first refresh.
     schema_editor.execute(f"INSERT INTO {CHANGES} (translation_key) VALUES (NULL)")
 
 
 def drop_triggers(apps, schema_editor):
-    postgresql = schema_editor.connection.vendor == "postgresql"
     for table, *_rest in WATCHED:
-        events = ["write", "update"] if postgresql else ["insert", "delete", "update"]
-        for event in events:
-            on_table = f" ON {table}" if postgresql else ""
-            schema_editor.execute(f"DROP TRIGGER IF EXISTS {_trigger_name(table, event)}{on_table}")
-        if postgresql:
-            schema_editor.execute(f"DROP FUNCTION IF EXISTS {_trigger_name(table, 'note')}()")
+        drop_table_triggers(schema_editor, table)
 
 
 class Migration(migrations.Migration):
