@@ -71,7 +71,7 @@ def compare_editors(database, rev, rounds, views=()):
 
 def summary(key, rev, collected):
     """One view's figures on each checkout (or the error it failed with there)."""
-    view = {"median_ms": {}, "queries": {}, "runs_ms": {}, "errors": {}}
+    view = {"median_ms": {}, "cpu_median_ms": {}, "queries": {}, "runs_ms": {}, "errors": {}}
     for name, timings in collected.items():
         errors = [timing[key]["error"] for timing in timings if "error" in timing[key]]
         if errors:
@@ -79,9 +79,14 @@ def summary(key, rev, collected):
             continue
         view["runs_ms"][name] = [timing[key]["median_ms"] for timing in timings]
         view["median_ms"][name] = round(statistics.median(view["runs_ms"][name]), 2)
+        # The Django process's own CPU time: steadier than the wall time on a shared machine.
+        view["cpu_median_ms"][name] = round(
+            statistics.median(timing[key]["cpu_median_ms"] for timing in timings), 2
+        )
         view["queries"][name] = statistics.median_low(timing[key]["queries"] for timing in timings)
     if not view["errors"]:
         view["ratio"] = round(view["median_ms"][rev] / view["median_ms"]["this"], 2)
+        view["cpu_ratio"] = round(view["cpu_median_ms"][rev] / view["cpu_median_ms"]["this"], 2)
     return view
 
 
